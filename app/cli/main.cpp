@@ -1,0 +1,32 @@
+// tenderbench: evaluate and validate public tenders from the command line.
+#include <exception>
+#include <iostream>
+
+#include "app/cli/commands.h"
+
+int main(int argc, char** argv) {
+    CLI::App app{"TenderBench: evaluate public tenders with a complete, verifiable record.\n"
+                 "Exit codes: 0 ok, 1 invalid input or evaluation refused, 2 usage error, 3 internal error."};
+    app.name("tenderbench");
+    app.set_version_flag("--version", "tenderbench 0.1.0");
+    app.require_subcommand(1);
+    int exit_code = cli::ok;
+    cli::add_evaluate_command(app, exit_code);
+    cli::add_validate_command(app, exit_code);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return cli::usage;
+    } catch (const std::exception& e) {
+        std::cerr << "tenderbench: internal error: " << e.what() << "\n";
+        return cli::internal;
+    }
+    return exit_code;
+}

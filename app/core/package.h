@@ -1,0 +1,72 @@
+// A tender package: framework.xml, bids.xml and scores.xml in one folder (docs/formats.md section 2).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/core/source_error.h"
+#include "scoring/evaluation.h"
+#include "scoring/framework.h"
+
+namespace core {
+
+struct PackageBid {
+    std::string lot;  // lot id
+    scoring::BidInput input;
+    scoring::SourceLine where;
+};
+
+enum class Role { officer, evaluator, moderator };
+
+struct Evaluator {
+    std::string id;
+    std::string name;
+    Role role = Role::evaluator;
+};
+
+struct IndividualScore {
+    std::string evaluator;
+    std::optional<double> score;  // nullopt when abstained
+    std::string justification;    // or the reason for abstaining
+    scoring::SourceLine where;
+};
+
+struct ConsensusScore {
+    double score = 0;
+    std::string moderator;
+    std::string rationale;
+    scoring::SourceLine where;
+};
+
+struct ScoreRecord {
+    std::string bid;
+    std::string criterion;
+    std::vector<IndividualScore> individual;
+    std::optional<ConsensusScore> consensus;
+    scoring::SourceLine where;
+};
+
+struct Package {
+    std::filesystem::path folder;
+    scoring::Framework framework;
+    std::string tender;
+    std::string reference;
+    std::vector<PackageBid> bids;
+    std::vector<Evaluator> evaluators;
+    std::vector<ScoreRecord> scores;
+    std::map<std::string, std::uint64_t> lots_seeds;  // lot id -> seed
+};
+
+/// Reads a package folder and checks it: syntax and cross-references (lots, gates, measures,
+/// bids, criteria, evaluators, scale points), and the framework's own validation errors. Throws
+/// InputError listing every problem with file, line and column.
+/// Warnings (which do not stop evaluation) are appended to `warnings` when given.
+Package read_package(const std::filesystem::path& folder, std::vector<Diagnostic>* warnings = nullptr);
+
+std::string to_string(Role role);
+
+}  // namespace core

@@ -1,0 +1,46 @@
+// Errors in input files that say what is wrong, where (file, line, column) and what to do.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace core {
+
+struct Diagnostic {
+    std::string file;
+    int line = 0;    // 1-based; 0 when the problem is not tied to a line
+    int column = 0;  // 1-based; 0 when unknown
+    std::string message;  // "what is wrong; what to do"
+
+    std::string text() const;  // "file:line:column: message"
+};
+
+/// One or more problems with input; nothing was changed or evaluated.
+class InputError : public std::runtime_error {
+public:
+    explicit InputError(std::vector<Diagnostic> diagnostics);
+    const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+private:
+    std::vector<Diagnostic> diagnostics_;
+};
+
+/// Collects problems; throws them together.
+class Diagnostics {
+public:
+    void add(Diagnostic d) { list_.push_back(std::move(d)); }
+    void add(const std::string& file, int line, int column, std::string message) {
+        list_.push_back({file, line, column, std::move(message)});
+    }
+    bool empty() const { return list_.empty(); }
+    const std::vector<Diagnostic>& list() const { return list_; }
+    void throw_if_any() const {
+        if (!list_.empty()) throw InputError(list_);
+    }
+
+private:
+    std::vector<Diagnostic> list_;
+};
+
+}  // namespace core

@@ -1,0 +1,308 @@
+#include "scoring/evaluation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "scoring/abnormally_low.h"
+#include "scoring/award_models.h"
+#include "scoring/money.h"
+#include "scoring/price_methods.h"
+#include "scoring/social_value.h"
+#include "scoring/ties.h"
+
+namespace scoring {
+
+namespace {
+
+std::string join(const std::vector<std::string>& problems) {
+    std::string text;
+    for (const auto& p : problems) text += (text.empty() ? "" : "\n") + p;
+    return text;
+}
+
+// Work shared by the steps of one lot's evaluation.
+struct Pass {
+    const Framework& framework;
+    const Lot& lot;
+    const std::vector<BidInput>& bids;
+    const ScoreTable& scores;
+    std::vector<Leaf> leaves;
+    std::vector<BidResult> results;
+    std::vector<Money> deductions;
+    std::vector<std::string> problems;
+
+    void exclude(std::size_t b, std::string code, std::string detail) {
+        auto& r = results[b];
+        if (r.in_contention) r.flags.push_back({"excluded", detail});
+        r.in_contention = false;
+        r.flags.push_back({std::move(code), std::move(detail)});
+    }
+};
+
+std::string bid_label(const BidInput& bid) { return "bid " + bid.id + " (" + bid.bidder + ")"; }
+
+void check_compliance(Pass& pass) {
+    for (std::size_t b = 0; b < pass.bids.size(); ++b) {
+        const auto& bid = pass.bids[b];
+        auto& r = pass.results[b];
+        r.id = bid.id;
+        r.bidder = bid.bidder;
+        r.price = bid.price;
+        r.leaf_marks.assign(pass.leaves.size(), 0.0);
+        if (bid.exclusion) {
+            r.in_contention = false;
+            r.flags.push_back({"excluded", *bid.exclusion});
+        }
+        for (const auto& gate : pass.lot.gates) {
+            const auto it = std::find_if(bid.gates.begin(), bid.gates.end(),
+                                         [&](const GateResult& g) { return g.gate == gate.id; });
+            if (it == bid.gates.end()) {
+                pass.problems.push_back(bid_label(bid) + ": no result for gate " + gate.id + " (" + gate.name +
+                                        "); record pass or fail for every gate before evaluating");
+            } else if (!it->passed) {
+                pass.exclude(b, "failed_gate", "failed gate " + gate.id + " (" + gate.name + "): " + it->reason);
+            }
+        }
+        for (const auto& g : bid.gates)
+            if (std::none_of(pass.lot.gates.begin(), pass.lot.gates.end(),
+                             [&](const Gate& gate) { return gate.id == g.gate; }))
+                pass.problems.push_back(bid_label(bid) + ": result for unknown gate " + g.gate +
+                                        "; the lot's gates are those in framework.xml");
+    }
+}
+
+void score_questions(Pass& pass) {
+    const bool monetised = pass.lot.award.model == AwardModel::monetised_quality;
+    pass.deductions.assign(pass.bids.size(), 0);
+    for (std::size_t b = 0; b < pass.bids.size(); ++b) {
+        auto& r = pass.results[b];
+        const bool was_in = r.in_contention;
+        for (std::size_t l = 0; l < pass.leaves.size(); ++l) {
+            const Leaf& leaf = pass.leaves[l];
+            if (leaf.criterion->kind != CriterionKind::question || !leaf.scale) continue;
+            const auto& cell = pass.scores.at(b, l);
+            const Criterion& q = *leaf.criterion;
+            if (!cell) {
+                if (was_in)
+                    pass.problems.push_back(bid_label(pass.bids[b]) + ", question " + q.id +
+                                            ": no consensus score; finish moderation (or exclude the bid) first");
+                continue;
+            }
+            const double score = *cell;
+            if (!leaf.scale->allows(score)) {
+                pass.problems.push_back(bid_label(pass.bids[b]) + ", question " + q.id + ": score " +
+                                        format_number(score) + " is not on scale " + leaf.scale->id);
+                continue;
+            }
+            const double marks = leaf.effective_weight * score / leaf.scale->maximum();
+            r.leaf_marks[l] = marks;
+            if (leaf.group == GroupType::quality) r.raw_quality_marks += marks;
+            if (leaf.group == GroupType::social_value) r.social_value_marks += marks;
+            if (monetised) {
+                for (const auto& d : q.deductions)
+                    if (std::fabs(d.point - score) < 1e-9) pass.deductions[b] += d.amount;
+            }
+            if (q.min_score && score < *q.min_score - 1e-9) {
+                const std::string detail = "question " + q.id + " scored " + format_number(score) +
+                                           ", below the minimum of " + format_number(*q.min_score);
+                if (q.on_fail == OnFail::exclude)
+                    pass.exclude(b, "below_threshold", detail);
+                else
+                    r.flags.push_back({"below_threshold_flag", detail + " (methodology: flag only)"});
+            }
+        }
+        r.quality_marks = r.raw_quality_marks;
+    }
+}
+
+void apply_quality_minimum(Pass& pass) {
+    const auto& minimum = pass.lot.rules.min_quality_percent;
+    if (!minimum) return;
+    const int precision = pass.lot.rules.precision;
+    const double needed = group_weight(pass.lot, GroupType::quality) * *minimum / 100.0;
+    for (std::size_t b = 0; b < pass.bids.size(); ++b) {
+        auto& r = pass.results[b];
+        if (!r.in_contention) continue;
+        if (at_precision(r.raw_quality_marks, precision) < at_precision(needed, precision))
+            pass.exclude(b, "below_quality_minimum",
+                         "quality marks " + format_number(r.raw_quality_marks) + " below the minimum of " +
+                             format_number(needed) + " (" + format_number(*minimum) + "% of the quality weight)");
+    }
+}
+
+void check_abnormally_low(Pass& pass) {
+    std::vector<std::size_t> open;
+    std::vector<Money> prices;
+    for (std::size_t b = 0; b < pass.bids.size(); ++b) {
+        if (!pass.results[b].in_contention) continue;
+        if (pass.bids[b].price <= 0) {
+            pass.problems.push_back(bid_label(pass.bids[b]) + ": price " + format_money(pass.bids[b].price) +
+                                    " is zero or negative; correct the price or exclude the bid with a reason");
+            continue;
+        }
+        open.push_back(b);
+        prices.push_back(pass.bids[b].price);
+    }
+    const auto& rule = pass.lot.abnormally_low;
+    const auto findings = abnormally_low_findings(rule, prices);
+    for (std::size_t k = 0; k < open.size(); ++k) {
+        const std::size_t b = open[k];
+        auto& r = pass.results[b];
+        const auto decision = pass.bids[b].alt_decision;
+        const std::string why = findings[k].flagged ? "flagged: " + explain(rule, findings[k]) + "; " : "";
+        if (decision == AltDecision::rejected)
+            pass.exclude(b, "abnormally_low_rejected", why + "rejected: " + pass.bids[b].alt_reason);
+        else if (decision == AltDecision::accepted && findings[k].flagged)
+            r.flags.push_back({"abnormally_low_accepted", why + "accepted: " + pass.bids[b].alt_reason});
+        else if (findings[k].flagged)
+            r.flags.push_back({"abnormally_low_pending", why + "ask the bidder to explain, then record a decision"});
+    }
+}
+
+void score_price(Pass& pass, LotResult& out) {
+    // Pmin and Pmax over the bids in contention (and, if declared, those rejected as abnormally low).
+    bool any = false;
+    for (std::size_t b = 0; b < pass.bids.size(); ++b) {
+        const auto& r = pass.results[b];
+        const bool counts = r.in_contention || (pass.lot.abnormally_low.rejected_in_pmin &&
+                                                r.has_flag("abnormally_low_rejected") &&
+                                                !r.has_flag("failed_gate") && !r.has_flag("below_threshold") &&
+                                                !r.has_flag("below_quality_minimum") && !pass.bids[b].exclusion);
+        if (!counts || r.price <= 0) continue;
+        if (!any || r.price < out.field.pmin) out.field.pmin = r.price;
+        if (!any || r.price > out.field.pmax) out.field.pmax = r.price;
+        any = true;
+    }
+    out.has_price_field = any;
+    if (!any || pass.lot.award.model != AwardModel::weighted_sum) return;
+    for (std::size_t l = 0; l < pass.leaves.size(); ++l) {
+        if (pass.leaves[l].group != GroupType::price) continue;
+        for (std::size_t b = 0; b < pass.bids.size(); ++b) {
+            auto& r = pass.results[b];
+            if (!r.in_contention || r.price <= 0) continue;
+            try {
+                r.leaf_marks[l] = price_marks(pass.lot.price, r.price, out.field, pass.leaves[l].effective_weight);
+            } catch (const std::invalid_argument& e) {
+                pass.problems.push_back(bid_label(pass.bids[b]) + ": " + e.what());
+            }
+            r.price_marks += r.leaf_marks[l];
+        }
+    }
+}
+
+void score_social_value(Pass& pass) {
+    std::vector<double> committed(pass.bids.size());
+    std::vector<Money> prices(pass.bids.size());
+    std::vector<bool> contention(pass.bids.size());
+    for (std::size_t b = 0; b < pass.bids.size(); ++b) {
+        std::vector<std::string> unknown;
+        committed[b] = committed_social_value(pass.framework, pass.bids[b].commitments, &unknown);
+        for (const auto& code : unknown)
+            pass.problems.push_back(bid_label(pass.bids[b]) + ": commitment to unknown measure " + code +
+                                    "; use a measure code from the framework's <measures>");
+        pass.results[b].social_value_committed = committed[b];
+        prices[b] = pass.bids[b].price;
+        contention[b] = pass.results[b].in_contention;
+    }
+    for (std::size_t l = 0; l < pass.leaves.size(); ++l) {
+        if (pass.leaves[l].criterion->kind != CriterionKind::measures) continue;
+        const auto marks = social_value_marks(pass.lot.social_value, committed, prices, contention,
+                                              pass.leaves[l].effective_weight);
+        for (std::size_t b = 0; b < pass.bids.size(); ++b) {
+            pass.results[b].leaf_marks[l] = marks[b];
+            pass.results[b].social_value_marks += marks[b];
+        }
+    }
+}
+
+void normalise_quality(Pass& pass) {
+    if (!pass.lot.rules.normalise_quality) return;
+    double best = 0;
+    for (const auto& r : pass.results)
+        if (r.in_contention) best = std::max(best, r.raw_quality_marks);
+    if (best <= 0) return;  // nobody scored any quality: nothing to scale
+    const double factor = group_weight(pass.lot, GroupType::quality) / best;
+    for (auto& r : pass.results) {
+        if (!r.in_contention) continue;
+        r.quality_marks = r.raw_quality_marks * factor;
+        for (std::size_t l = 0; l < pass.leaves.size(); ++l)
+            if (pass.leaves[l].group == GroupType::quality) r.leaf_marks[l] *= factor;
+    }
+}
+
+void rank(Pass& pass, LotResult& out, const EvaluationOptions& options) {
+    for (auto& r : pass.results) r.total = r.price_marks + r.quality_marks + r.social_value_marks;
+    const auto figures = award_figures(pass.lot, pass.results, pass.deductions);
+    const int precision = pass.lot.rules.precision;
+    std::vector<RankEntry> entries;
+    for (std::size_t b = 0; b < pass.results.size(); ++b) {
+        auto& r = pass.results[b];
+        r.award_value = figures[b].value;
+        if (!r.in_contention) continue;
+        if (figures[b].in_corridor) r.flags.push_back({"corridor", "within the value-for-money corridor"});
+        RankEntry e;
+        e.index = b;
+        e.id = r.id;
+        e.keys = figures[b].keys;
+        e.value = figures[b].ranking_value;
+        e.quality = at_precision(r.quality_marks, precision);
+        e.social_value = at_precision(r.social_value_marks, precision);
+        e.price = r.price;
+        entries.push_back(std::move(e));
+    }
+    auto ranking = rank_entries(std::move(entries), pass.lot.tie_breaks, options.lots_seed, precision);
+    for (auto& p : ranking.problems) pass.problems.push_back("lot " + pass.lot.id + ": " + p);
+    for (auto& [index, flag] : ranking.flags) pass.results[index].flags.push_back(std::move(flag));
+    out.tie_breaks = std::move(ranking.records);
+    out.bids.reserve(pass.results.size());
+    for (std::size_t i = 0; i < ranking.order.size(); ++i) {
+        auto& r = pass.results[ranking.order[i]];
+        r.rank = ranking.ranks[i];
+        out.bids.push_back(std::move(r));
+    }
+    for (auto& r : pass.results)
+        if (!r.in_contention) out.bids.push_back(std::move(r));
+}
+
+}  // namespace
+
+
+EvaluationError::EvaluationError(std::vector<std::string> problems)
+    : std::runtime_error(join(problems)), problems_(std::move(problems)) {}
+
+bool BidResult::has_flag(const std::string& code) const {
+    return std::any_of(flags.begin(), flags.end(), [&](const Flag& f) { return f.code == code; });
+}
+
+std::int64_t at_precision(double value, int precision) {
+    static constexpr double scale[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    precision = std::clamp(precision, 0, 9);
+    return std::llround(value * scale[precision]);
+}
+
+LotResult evaluate_lot(const Framework& framework, const Lot& lot, const std::vector<BidInput>& bids,
+                       const ScoreTable& scores, const EvaluationOptions& options) {
+    Pass pass{framework, lot, bids, scores, leaves_of(framework, lot), {}, {}, {}};
+    if (scores.bid_count() != bids.size() || scores.leaf_count() != pass.leaves.size())
+        throw std::invalid_argument("score table is " + std::to_string(scores.bid_count()) + " bids by " +
+                                    std::to_string(scores.leaf_count()) + " criteria; expected " +
+                                    std::to_string(bids.size()) + " by " + std::to_string(pass.leaves.size()));
+    pass.results.resize(bids.size());
+    LotResult out;
+    out.lot_id = lot.id;
+    out.lot_name = lot.name;
+    check_compliance(pass);
+    score_questions(pass);
+    apply_quality_minimum(pass);
+    check_abnormally_low(pass);
+    score_price(pass, out);
+    score_social_value(pass);
+    normalise_quality(pass);
+    rank(pass, out, options);
+    if (!pass.problems.empty()) throw EvaluationError(std::move(pass.problems));
+    out.leaves = std::move(pass.leaves);
+    return out;
+}
+
+}  // namespace scoring

@@ -1,0 +1,154 @@
+#include "scoring/ties.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <numeric>
+#include <random>
+
+namespace scoring {
+
+std::vector<std::size_t> draw_lots(std::size_t count, std::uint64_t seed) {
+    std::vector<std::size_t> order(count);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::mt19937_64 engine(seed);  // its output sequence is fixed by the C++ standard
+    for (std::size_t i = count; i > 1; --i) {
+        const std::uint64_t bound = i;
+        const std::uint64_t threshold = (0 - bound) % bound;  // 2^64 mod bound
+        std::uint64_t r = engine();
+        while (r < threshold) r = engine();
+        std::swap(order[i - 1], order[static_cast<std::size_t>(r % bound)]);
+    }
+    return order;
+}
+
+namespace {
+
+class Ranker {
+public:
+    Ranker(const std::vector<TieBreakRule>& rules, std::optional<std::uint64_t> seed, Ranking& out)
+        : rules_(rules), seed_(seed), out_(out) {}
+
+    // Orders `group` (all equal on the primary keys) from rule `r` on, appending to out_.order.
+    void resolve(std::vector<RankEntry> group, std::size_t r, const std::string& tied_at) {
+        if (group.size() == 1) {
+            emit_one(group.front());
+            return;
+        }
+        if (r == rules_.size()) {
+            unresolved(group, tied_at);
+            return;
+        }
+        const TieBreakRule rule = rules_[r];
+        std::vector<std::int64_t> key(group.size());
+        if (rule == TieBreakRule::lots) {
+            if (!seed_) {
+                std::string ids;
+                for (const auto& e : group) ids += (ids.empty() ? "" : ", ") + e.id;
+                out_.problems.push_back("bids " + ids +
+                                        " are still tied and the tie-break rules call for drawing lots, but no "
+                                        "seed is recorded: add <lots-draw lot=\"...\" seed=\"N\"/> to scores.xml "
+                                        "or pass --seed N");
+                unresolved(group, tied_at);
+                return;
+            }
+            const auto draw = draw_lots(group.size(), *seed_);
+            for (std::size_t i = 0; i < group.size(); ++i) key[draw[i]] = static_cast<std::int64_t>(i);
+        } else {
+            for (std::size_t i = 0; i < group.size(); ++i) key[i] = rule_key(rule, group[i]);
+        }
+        std::vector<std::size_t> idx(group.size());
+        std::iota(idx.begin(), idx.end(), std::size_t{0});
+        std::stable_sort(idx.begin(), idx.end(), [&](auto a, auto b) { return key[a] < key[b]; });
+        if (key[idx.front()] == key[idx.back()]) {  // this rule does not separate them
+            resolve(std::move(group), r + 1, tied_at);
+            return;
+        }
+        TieBreakRecord record;
+        for (const auto& e : group) record.bids.push_back(e.id);
+        std::sort(record.bids.begin(), record.bids.end());
+        record.rule = to_string(rule);
+        for (auto i : idx) record.order.push_back(group[i].id);
+        if (rule == TieBreakRule::lots) record.seed = seed_;
+        out_.records.push_back(record);
+        const std::string code = rule == TieBreakRule::lots ? "lots_drawn" : "tie_break";
+        for (const auto& e : group)
+            out_.flags.push_back({e.index, {code, "tied " + tied_at + " with " + join_except(record.bids, e.id) +
+                                                      "; order decided by " + record.rule}});
+        for (std::size_t a = 0; a < idx.size();) {
+            std::size_t b = a;
+            std::vector<RankEntry> sub;
+            while (b < idx.size() && key[idx[b]] == key[idx[a]]) sub.push_back(group[idx[b++]]);
+            resolve(std::move(sub), r + 1, tied_at);
+            a = b;
+        }
+    }
+
+private:
+    static std::int64_t rule_key(TieBreakRule rule, const RankEntry& e) {
+        switch (rule) {
+            case TieBreakRule::higher_quality: return -e.quality;
+            case TieBreakRule::higher_social_value: return -e.social_value;
+            case TieBreakRule::lower_price: return e.price;
+            case TieBreakRule::lots: return 0;
+        }
+        return 0;
+    }
+
+    static std::string join_except(const std::vector<std::string>& ids, const std::string& self) {
+        std::string out;
+        for (const auto& id : ids)
+            if (id != self) out += (out.empty() ? "" : ", ") + id;
+        return out;
+    }
+
+    void emit_one(const RankEntry& e) {
+        out_.order.push_back(e.index);
+        out_.ranks.push_back(static_cast<int>(out_.order.size()));
+    }
+
+    void unresolved(const std::vector<RankEntry>& group, const std::string& tied_at) {
+        const int shared = static_cast<int>(out_.order.size()) + 1;
+        TieBreakRecord record;
+        for (const auto& e : group) record.bids.push_back(e.id);
+        std::sort(record.bids.begin(), record.bids.end());
+        record.rule = "unresolved";
+        record.order = record.bids;
+        out_.records.push_back(record);
+        for (const auto& e : group) {
+            out_.order.push_back(e.index);
+            out_.ranks.push_back(shared);
+            out_.flags.push_back({e.index, {"tie_unresolved", "tied " + tied_at + " with " +
+                                                                  join_except(record.bids, e.id) +
+                                                                  " after every tie-break rule; rank shared"}});
+        }
+    }
+
+    const std::vector<TieBreakRule>& rules_;
+    std::optional<std::uint64_t> seed_;
+    Ranking& out_;
+};
+
+}  // namespace
+
+Ranking rank_entries(std::vector<RankEntry> entries, const std::vector<TieBreakRule>& rules,
+                     std::optional<std::uint64_t> lots_seed, int precision) {
+    std::stable_sort(entries.begin(), entries.end(), [](const RankEntry& a, const RankEntry& b) {
+        if (a.keys != b.keys) return a.keys < b.keys;
+        return a.id < b.id;
+    });
+    Ranking out;
+    Ranker ranker(rules, lots_seed, out);
+    for (std::size_t a = 0; a < entries.size();) {
+        std::size_t b = a + 1;
+        while (b < entries.size() && entries[b].keys == entries[a].keys) ++b;
+        std::vector<RankEntry> group(entries.begin() + static_cast<std::ptrdiff_t>(a),
+                                     entries.begin() + static_cast<std::ptrdiff_t>(b));
+        char at[64];
+        std::snprintf(at, sizeof at, "at %.*f", precision, entries[a].value);
+        ranker.resolve(std::move(group), 0, at);
+        a = b;
+    }
+    return out;
+}
+
+}  // namespace scoring
