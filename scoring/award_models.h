@@ -15,7 +15,7 @@ namespace scoring {
 struct AwardFigures {
     std::optional<double> value;     // Z, price per point or comparison price; none for weighted_sum
     double ranking_value = 0;        // the figure compared (total, Z as % of best, ...)
-    std::vector<std::int64_t> keys;  // lexicographic sort keys, lower first, at the declared precision
+    RankKey keys{};  // lexicographic sort keys, lower first, at the declared precision
     bool in_corridor = false;        // vfm_ratio with a corridor
 };
 

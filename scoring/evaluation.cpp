@@ -34,7 +34,7 @@ struct Pass {
 
     void exclude(std::size_t b, std::string code, std::string detail) {
         auto& r = results[b];
-        if (r.in_contention) r.flags.push_back({"excluded", detail});
+        if (r.in_contention) r.flags.push_back({"excluded", "out of contention: " + code});
         r.in_contention = false;
         r.flags.push_back({std::move(code), std::move(detail)});
     }
@@ -81,7 +81,7 @@ void score_questions(Pass& pass) {
         for (std::size_t l = 0; l < pass.leaves.size(); ++l) {
             const Leaf& leaf = pass.leaves[l];
             if (leaf.criterion->kind != CriterionKind::question || !leaf.scale) continue;
-            const auto& cell = pass.scores.at(b, l);
+            const auto cell = pass.scores.get(b, l);
             const Criterion& q = *leaf.criterion;
             if (!cell) {
                 if (was_in)
@@ -95,7 +95,7 @@ void score_questions(Pass& pass) {
                                         format_number(score) + " is not on scale " + leaf.scale->id);
                 continue;
             }
-            const double marks = leaf.effective_weight * score / leaf.scale->maximum();
+            const double marks = leaf.effective_weight * score / leaf.scale_maximum;
             r.leaf_marks[l] = marks;
             if (leaf.group == GroupType::quality) r.raw_quality_marks += marks;
             if (leaf.group == GroupType::social_value) r.social_value_marks += marks;
@@ -232,12 +232,20 @@ void normalise_quality(Pass& pass) {
 }
 
 void rank(Pass& pass, LotResult& out, const EvaluationOptions& options) {
-    for (auto& r : pass.results) r.total = r.price_marks + r.quality_marks + r.social_value_marks;
-    const auto figures = award_figures(pass.lot, pass.results, pass.deductions);
-    const int precision = pass.lot.rules.precision;
+    rank_results(pass.lot, pass.results, pass.deductions, options, out, pass.problems);
+}
+
+}  // namespace
+
+void rank_results(const Lot& lot, std::vector<BidResult>& results, const std::vector<Money>& deductions,
+                  const EvaluationOptions& options, LotResult& out, std::vector<std::string>& problems) {
+    for (auto& r : results) r.total = r.price_marks + r.quality_marks + r.social_value_marks;
+    const auto figures = award_figures(lot, results, deductions);
+    const int precision = lot.rules.precision;
     std::vector<RankEntry> entries;
-    for (std::size_t b = 0; b < pass.results.size(); ++b) {
-        auto& r = pass.results[b];
+    entries.reserve(results.size());
+    for (std::size_t b = 0; b < results.size(); ++b) {
+        auto& r = results[b];
         r.award_value = figures[b].value;
         if (!r.in_contention) continue;
         if (figures[b].in_corridor) r.flags.push_back({"corridor", "within the value-for-money corridor"});
@@ -251,22 +259,20 @@ void rank(Pass& pass, LotResult& out, const EvaluationOptions& options) {
         e.price = r.price;
         entries.push_back(std::move(e));
     }
-    auto ranking = rank_entries(std::move(entries), pass.lot.tie_breaks, options.lots_seed, precision);
-    for (auto& p : ranking.problems) pass.problems.push_back("lot " + pass.lot.id + ": " + p);
-    for (auto& [index, flag] : ranking.flags) pass.results[index].flags.push_back(std::move(flag));
+    auto ranking = rank_entries(std::move(entries), lot.tie_breaks, options.lots_seed, precision);
+    for (auto& p : ranking.problems) problems.push_back("lot " + lot.id + ": " + p);
+    for (auto& [index, flag] : ranking.flags) results[index].flags.push_back(std::move(flag));
     out.tie_breaks = std::move(ranking.records);
-    out.bids.reserve(pass.results.size());
+    out.bids.clear();
+    out.bids.reserve(results.size());
     for (std::size_t i = 0; i < ranking.order.size(); ++i) {
-        auto& r = pass.results[ranking.order[i]];
+        auto& r = results[ranking.order[i]];
         r.rank = ranking.ranks[i];
         out.bids.push_back(std::move(r));
     }
-    for (auto& r : pass.results)
+    for (auto& r : results)
         if (!r.in_contention) out.bids.push_back(std::move(r));
 }
-
-}  // namespace
-
 
 EvaluationError::EvaluationError(std::vector<std::string> problems)
     : std::runtime_error(join(problems)), problems_(std::move(problems)) {}

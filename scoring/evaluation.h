@@ -1,7 +1,9 @@
 // Evaluating one lot: thresholds, exclusions, price and social-value marks, totals and ranking.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -46,22 +48,30 @@ struct BidInput {
 };
 
 /// Consensus scores: one optional value per bid and leaf, indexed [bid][leaf] over the leaves of
-/// `leaves_of(framework, lot)`. Entries for price and measures leaves are ignored.
+/// `leaves_of(framework, lot)`. Entries for price and measures leaves are ignored. Held densely
+/// (8 bytes a cell, NaN for "no score") because large tenders have hundreds of thousands of cells.
 class ScoreTable {
 public:
     ScoreTable() = default;
-    ScoreTable(std::size_t bids, std::size_t leaves) : leaves_(leaves), cells_(bids * leaves) {}
-    std::optional<double>& at(std::size_t bid, std::size_t leaf) { return cells_[bid * leaves_ + leaf]; }
-    const std::optional<double>& at(std::size_t bid, std::size_t leaf) const {
-        return cells_[bid * leaves_ + leaf];
+    ScoreTable(std::size_t bids, std::size_t leaves)
+        : leaves_(leaves), cells_(bids * leaves, std::numeric_limits<double>::quiet_NaN()) {}
+    std::optional<double> get(std::size_t bid, std::size_t leaf) const {
+        const double v = cells_[bid * leaves_ + leaf];
+        return v == v ? std::optional<double>(v) : std::nullopt;
+    }
+    void set(std::size_t bid, std::size_t leaf, std::optional<double> score) {
+        cells_[bid * leaves_ + leaf] = score.value_or(std::numeric_limits<double>::quiet_NaN());
     }
     std::size_t leaf_count() const { return leaves_; }
     std::size_t bid_count() const { return leaves_ == 0 ? 0 : cells_.size() / leaves_; }
 
 private:
     std::size_t leaves_ = 0;
-    std::vector<std::optional<double>> cells_;
+    std::vector<double> cells_;
 };
+
+/// Lexicographic ranking keys, lower first, at the declared precision (unused places are 0).
+using RankKey = std::array<std::int64_t, 2>;
 
 struct Flag {
     std::string code;
@@ -123,6 +133,11 @@ struct EvaluationOptions {
 /// scores, prices of zero or below, scores off the scale, missing gate results, lots without seed).
 LotResult evaluate_lot(const Framework& framework, const Lot& lot, const std::vector<BidInput>& bids,
                        const ScoreTable& scores, const EvaluationOptions& options = {});
+
+/// Totals, award figures and ranking of already-scored results (used by evaluate_lot and by
+/// what-if re-ranking). Results end up in `out.bids` in ranked order; problems are appended.
+void rank_results(const Lot& lot, std::vector<BidResult>& results, const std::vector<Money>& deductions,
+                  const EvaluationOptions& options, LotResult& out, std::vector<std::string>& problems);
 
 /// Compares at the declared precision: the integer number of 10^-precision units.
 std::int64_t at_precision(double value, int precision);

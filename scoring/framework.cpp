@@ -21,12 +21,14 @@ double Scale::minimum() const {
 }
 
 const ScalePoint* Scale::point(double value) const {
+    for (const auto& p : points)  // exact first: scores read from text match their point exactly
+        if (p.value == value) return &p;
     for (const auto& p : points)
         if (std::fabs(p.value - value) < 1e-9) return &p;
     return nullptr;
 }
 
-bool Scale::allows(double value) const {
+bool Scale::allows_slow(double value) const {
     if (!std::isfinite(value)) return false;
     if (intermediate) return value >= minimum() - 1e-9 && value <= maximum() + 1e-9;
     return point(value) != nullptr;
@@ -63,7 +65,10 @@ void collect_leaves(const Framework& framework, const Criterion& node, GroupType
     leaf.criterion = &node;
     leaf.group = group;
     leaf.effective_weight = marks;
-    if (node.kind == CriterionKind::question) leaf.scale = framework.scale(node.scale_id);
+    if (node.kind == CriterionKind::question) {
+        leaf.scale = framework.scale(node.scale_id);
+        if (leaf.scale) leaf.scale_maximum = leaf.scale->maximum();
+    }
     out.push_back(leaf);
 }
 

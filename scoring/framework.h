@@ -30,11 +30,18 @@ struct Scale {
     bool intermediate = false;       // may a score lie between two points?
     SourceLine where;
 
+    bool allows_slow(double value) const;
     double maximum() const;
     double minimum() const;
     const ScalePoint* point(double value) const;  // nullptr if not a point of the scale
     /// Is `value` an allowed score on this scale (a point, or in range when intermediate)?
-    bool allows(double value) const;
+    /// Inline: it runs once per scored cell.
+    bool allows(double value) const {
+        if (!intermediate)
+            for (const auto& p : points)
+                if (p.value == value) return true;  // scores read from text match their point exactly
+        return allows_slow(value);
+    }
 };
 
 /// A measure for quantitative social value: quantity committed × proxy value per unit.
@@ -178,6 +185,7 @@ struct Leaf {
     GroupType group = GroupType::quality;
     double effective_weight = 0;  // marks out of 100
     const Scale* scale = nullptr; // questions only
+    double scale_maximum = 0;     // questions only: the scale's highest point
 };
 
 /// The leaves of a lot in document order (price leaf, questions, measures leaf).

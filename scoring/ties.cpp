@@ -71,9 +71,9 @@ public:
         if (rule == TieBreakRule::lots) record.seed = seed_;
         out_.records.push_back(record);
         const std::string code = rule == TieBreakRule::lots ? "lots_drawn" : "tie_break";
-        for (const auto& e : group)
-            out_.flags.push_back({e.index, {code, "tied " + tied_at + " with " + join_except(record.bids, e.id) +
-                                                      "; order decided by " + record.rule}});
+        const std::string detail = "tied " + tied_at + " with " + std::to_string(group.size() - 1) +
+                                   (group.size() == 2 ? " other bid" : " other bids") + "; order decided by " + record.rule;
+        for (const auto& e : group) out_.flags.push_back({e.index, {code, detail}});
         for (std::size_t a = 0; a < idx.size();) {
             std::size_t b = a;
             std::vector<RankEntry> sub;
@@ -132,20 +132,30 @@ private:
 
 Ranking rank_entries(std::vector<RankEntry> entries, const std::vector<TieBreakRule>& rules,
                      std::optional<std::uint64_t> lots_seed, int precision) {
-    std::stable_sort(entries.begin(), entries.end(), [](const RankEntry& a, const RankEntry& b) {
-        if (a.keys != b.keys) return a.keys < b.keys;
-        return a.id < b.id;
+    // Sort positions, not entries: entries carry strings that are costly to move.
+    std::vector<std::uint32_t> order(entries.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        if (entries[a].keys != entries[b].keys) return entries[a].keys < entries[b].keys;
+        return entries[a].id < entries[b].id;
     });
     Ranking out;
+    out.order.reserve(entries.size());
+    out.ranks.reserve(entries.size());
     Ranker ranker(rules, lots_seed, out);
-    for (std::size_t a = 0; a < entries.size();) {
+    for (std::size_t a = 0; a < order.size();) {
         std::size_t b = a + 1;
-        while (b < entries.size() && entries[b].keys == entries[a].keys) ++b;
-        std::vector<RankEntry> group(entries.begin() + static_cast<std::ptrdiff_t>(a),
-                                     entries.begin() + static_cast<std::ptrdiff_t>(b));
-        char at[64];
-        std::snprintf(at, sizeof at, "at %.*f", precision, entries[a].value);
-        ranker.resolve(std::move(group), 0, at);
+        while (b < order.size() && entries[order[b]].keys == entries[order[a]].keys) ++b;
+        if (b == a + 1) {
+            out.order.push_back(entries[order[a]].index);
+            out.ranks.push_back(static_cast<int>(out.order.size()));
+        } else {
+            std::vector<RankEntry> group;
+            for (std::size_t k = a; k < b; ++k) group.push_back(entries[order[k]]);
+            char at[64];
+            std::snprintf(at, sizeof at, "at %.*f", precision, entries[order[a]].value);
+            ranker.resolve(std::move(group), 0, at);
+        }
         a = b;
     }
     return out;

@@ -16,7 +16,7 @@ namespace scoring {
 struct RankEntry {
     std::size_t index = 0;  // the caller's index of the bid
     std::string id;
-    std::vector<std::int64_t> keys;
+    RankKey keys{};
     double value = 0;               // the ranking value, for messages
     std::int64_t quality = 0;       // quality marks at precision (for higher_quality)
     std::int64_t social_value = 0;  // social-value marks at precision (for higher_social_value)

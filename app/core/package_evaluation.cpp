@@ -21,7 +21,7 @@ LotInputs lot_inputs(const Package& package, const scoring::Lot& lot) {
         const auto b = bid_index.find(record.bid);
         const auto l = leaf_index.find(record.criterion);
         if (b == bid_index.end() || l == leaf_index.end()) continue;
-        in.scores.at(b->second, l->second) = record.consensus->score;
+        in.scores.set(b->second, l->second, record.consensus->score);
     }
     return in;
 }

@@ -1,0 +1,75 @@
+// Benchmarks of the scoring engine (issue targets: docs/benchmarks.md). Prints a Markdown table.
+//   bench_engine [RUNS]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "bench/synthetic_tender.h"
+#include "scoring/evaluation.h"
+#include "scoring/what_if.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double median_ms(int runs, const std::function<void()>& work) {
+    work();  // warm-up
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        const auto start = Clock::now();
+        work();
+        times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+std::size_t sink = 0;  // keeps results observable so the work is not optimised away
+
+double evaluate_ms(std::size_t bids, std::size_t questions, int runs) {
+    const auto t = bench::make_tender(bids, questions, 20261123);
+    return median_ms(runs, [&] {
+        const auto r = scoring::evaluate_lot(t.framework, t.framework.lots.front(), t.bids, t.scores, {42});
+        sink += r.bids.size();
+    });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const int runs = argc > 1 ? std::atoi(argv[1]) : 21;
+    std::printf("| benchmark | median (ms) | target |\n|---|---:|---|\n");
+
+    const double base = evaluate_ms(1000, 50, runs);
+    std::printf("| evaluate 1,000 bids x 50 quality questions | %.3f | < 5 ms |\n", base);
+
+    // One weight change: move 5 points from quality to price.
+    auto t = bench::make_tender(1000, 50, 20261123);
+    const auto& lot = t.framework.lots.front();
+    const auto evaluated = scoring::evaluate_lot(t.framework, lot, t.bids, t.scores, {42});
+    auto weights = scoring::declared_weights(lot);
+    weights.price += 5;
+    weights.quality -= 5;
+    const double what_if = median_ms(runs, [&] { sink += scoring::reweight(lot, evaluated, weights, {42}).bids.size(); });
+    std::printf("| re-rank 1,000 bids after one weight change (what-if, scoring::reweight) | %.3f | < 1 ms |\n", what_if);
+
+    // The same change made to the framework itself and evaluated again from the scores.
+    bool flip = false;
+    const double full = median_ms(runs, [&] {
+        auto& criteria = t.framework.lots.front().criteria;
+        criteria[0].weight += flip ? -5 : 5;
+        criteria[1].weight -= flip ? -5 : 5;
+        flip = !flip;
+        sink += scoring::evaluate_lot(t.framework, t.framework.lots.front(), t.bids, t.scores, {42}).bids.size();
+    });
+    std::printf("| full re-evaluation of 1,000 bids after one framework weight change | %.3f | |\n", full);
+
+    const double ten = evaluate_ms(10000, 50, std::max(5, runs / 3));
+    std::printf("| evaluate 10,000 bids x 50 quality questions | %.3f | |\n", ten);
+    std::printf("| ratio 10,000 / 1,000 bids | %.2fx | <= 12x |\n", ten / base);
+    return sink == 0 ? 1 : 0;
+}
