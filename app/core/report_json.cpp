@@ -28,8 +28,11 @@ ordered_json bid_json(const Package& package, const scoring::LotResult& lot, con
     j["vcse"] = source ? source->input.vcse : false;
     j["price"] = money(r.price);
     j["rank"] = r.rank ? ordered_json(*r.rank) : ordered_json(nullptr);
-    j["total"] = r.total;
-    j["marks"] = {{"price", r.price_marks}, {"quality", r.quality_marks}, {"social_value", r.social_value_marks}};
+    // A bid out of contention has no total and no price marks: printing partial sums invites misreading.
+    j["total"] = r.in_contention ? ordered_json(r.total) : ordered_json(nullptr);
+    j["marks"] = {{"price", r.in_contention ? ordered_json(r.price_marks) : ordered_json(nullptr)},
+                  {"quality", r.quality_marks},
+                  {"social_value", r.social_value_marks}};
     ordered_json criteria = ordered_json::object();
     for (std::size_t l = 0; l < lot.leaves.size(); ++l) criteria[lot.leaves[l].criterion->id] = r.leaf_marks[l];
     j["criteria"] = criteria;

@@ -58,9 +58,10 @@ void table(std::string& out, const scoring::Lot& spec, const scoring::LotResult&
     rows.back().push_back("Flags");
     for (const auto& b : lot.bids) {
         std::vector<std::string> row{b.rank ? std::to_string(*b.rank) : "-", b.id, cut(b.bidder, 28),
-                                     scoring::format_money(b.price), fixed(b.price_marks, precision),
+                                     scoring::format_money(b.price),
+                                     b.in_contention ? fixed(b.price_marks, precision) : "-",
                                      fixed(b.quality_marks, precision), fixed(b.social_value_marks, precision),
-                                     fixed(b.total, precision)};
+                                     b.in_contention ? fixed(b.total, precision) : "-"};
         if (!extra.empty()) row.push_back(b.award_value ? fixed(*b.award_value, spec.award.model == scoring::AwardModel::vfm_ratio ? 4 : 2) : "-");
         std::string flags;
         for (const auto& f : b.flags)
@@ -101,6 +102,7 @@ std::string evaluation_text(const Package& package, const PackageResult& result)
         bool any = false;
         for (const auto& b : lot.bids)
             for (const auto& f : b.flags) {
+                if (f.code == "excluded" && b.flags.size() > 1) continue;  // the specific flag says why
                 if (!any) out += "\nFlags:\n";
                 any = true;
                 out += "  " + b.id + " " + f.code + ": " + f.detail + "\n";

@@ -61,14 +61,6 @@ fs::path scratch_copy(const std::string& sample, const std::string& tag) {
     return dir;
 }
 
-void replace_in(const fs::path& file, const std::string& from, const std::string& to) {
-    auto text = slurp(file);
-    const auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    text.replace(at, from.size(), to);
-    std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
-}
-
 // Equal JSON, with numbers equal to 1e-9.
 void require_same_json(const nlohmann::json& actual, const nlohmann::json& expected, const std::string& path) {
     INFO("at " << path);

@@ -276,7 +276,7 @@ TEST_CASE("evaluate_lot: lots needed but no seed is an EvaluationError", "[unit]
     const auto fw = lots_framework();
     const auto e = evaluation_error([&] { evaluate(fw, tied_bids, tied_scores); });
     CHECK(has_problem(e, {"seed"}));
-    CHECK(has_problem(e, {"A", "B", "C"}));
+    CHECK(has_problem(e, {"bids A, B, C"}));
 }
 
 TEST_CASE("evaluate_lot: lots without a seed is fine when no tie needs it", "[unit][ties]") {
