@@ -72,45 +72,66 @@ void check_compliance(Pass& pass) {
     }
 }
 
+// What one scored question needs per cell, gathered once so the inner loop stays in cache.
+struct QuestionPlan {
+    std::size_t leaf = 0;
+    const Criterion* question = nullptr;
+    const Scale* scale = nullptr;
+    double weight = 0;           // effective weight (marks)
+    double maximum = 0;          // scale maximum
+    bool quality = false;        // else social value
+    double minimum = -1;         // below this fails; -1 when none
+};
+
+std::vector<QuestionPlan> plan_questions(const std::vector<Leaf>& leaves) {
+    std::vector<QuestionPlan> plan;
+    for (std::size_t l = 0; l < leaves.size(); ++l) {
+        const Leaf& leaf = leaves[l];
+        if (leaf.criterion->kind != CriterionKind::question || !leaf.scale || leaf.scale_maximum <= 0) continue;
+        const Criterion& q = *leaf.criterion;
+        plan.push_back({l, &q, leaf.scale, leaf.effective_weight, leaf.scale_maximum, leaf.group == GroupType::quality,
+                        q.min_score ? *q.min_score - 1e-9 : -1.0});
+    }
+    return plan;
+}
+
+void below_minimum(Pass& pass, std::size_t b, const Criterion& q, double score) {
+    const std::string detail = "question " + q.id + " scored " + format_number(score) + ", below the minimum of " +
+                               format_number(*q.min_score);
+    if (q.on_fail == OnFail::exclude)
+        pass.exclude(b, "below_threshold", detail);
+    else
+        pass.results[b].flags.push_back({"below_threshold_flag", detail + " (methodology: flag only)"});
+}
+
 void score_questions(Pass& pass) {
     const bool monetised = pass.lot.award.model == AwardModel::monetised_quality;
     pass.deductions.assign(pass.bids.size(), 0);
+    const auto plan = plan_questions(pass.leaves);
     for (std::size_t b = 0; b < pass.bids.size(); ++b) {
         auto& r = pass.results[b];
         const bool was_in = r.in_contention;
-        for (std::size_t l = 0; l < pass.leaves.size(); ++l) {
-            const Leaf& leaf = pass.leaves[l];
-            if (leaf.criterion->kind != CriterionKind::question || !leaf.scale) continue;
-            const auto cell = pass.scores.get(b, l);
-            const Criterion& q = *leaf.criterion;
+        for (const auto& p : plan) {
+            const auto cell = pass.scores.get(b, p.leaf);
             if (!cell) {
                 if (was_in)
-                    pass.problems.push_back(bid_label(pass.bids[b]) + ", question " + q.id +
+                    pass.problems.push_back(bid_label(pass.bids[b]) + ", question " + p.question->id +
                                             ": no consensus score; finish moderation (or exclude the bid) first");
                 continue;
             }
             const double score = *cell;
-            if (!leaf.scale->allows(score)) {
-                pass.problems.push_back(bid_label(pass.bids[b]) + ", question " + q.id + ": score " +
-                                        format_number(score) + " is not on scale " + leaf.scale->id);
+            if (!p.scale->allows(score)) {
+                pass.problems.push_back(bid_label(pass.bids[b]) + ", question " + p.question->id + ": score " +
+                                        format_number(score) + " is not on scale " + p.scale->id);
                 continue;
             }
-            const double marks = leaf.effective_weight * score / leaf.scale_maximum;
-            r.leaf_marks[l] = marks;
-            if (leaf.group == GroupType::quality) r.raw_quality_marks += marks;
-            if (leaf.group == GroupType::social_value) r.social_value_marks += marks;
-            if (monetised) {
-                for (const auto& d : q.deductions)
+            const double marks = p.weight * score / p.maximum;  // domain.md section 3, in that order
+            r.leaf_marks[p.leaf] = marks;
+            (p.quality ? r.raw_quality_marks : r.social_value_marks) += marks;
+            if (monetised)
+                for (const auto& d : p.question->deductions)
                     if (std::fabs(d.point - score) < 1e-9) pass.deductions[b] += d.amount;
-            }
-            if (q.min_score && score < *q.min_score - 1e-9) {
-                const std::string detail = "question " + q.id + " scored " + format_number(score) +
-                                           ", below the minimum of " + format_number(*q.min_score);
-                if (q.on_fail == OnFail::exclude)
-                    pass.exclude(b, "below_threshold", detail);
-                else
-                    r.flags.push_back({"below_threshold_flag", detail + " (methodology: flag only)"});
-            }
+            if (score < p.minimum) below_minimum(pass, b, *p.question, score);
         }
         r.quality_marks = r.raw_quality_marks;
     }

@@ -112,7 +112,7 @@ inline ScoreTable make_scores(const Framework& framework, const Lot& lot, const 
             bool found = false;
             for (std::size_t l = 0; l < leaves.size(); ++l) {
                 if (leaves[l].criterion->id == id) {
-                    table.at(b, l) = score;
+                    table.set(b, l, score);
                     found = true;
                 }
             }
