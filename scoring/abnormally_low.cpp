@@ -40,8 +40,11 @@ AltFinding scottish(const AltRule& rule, const Field& field, std::size_t k) {
     f.assessed = true;
     f.reference = (without(s, k, (m - 1) / 2) + without(s, k, m / 2)) / 2.0;
     f.below_reference = (f.reference - p) / f.reference;
-    f.has_next = k + 1 < s.size();  // the next price up (an equal price counts: 0% below)
-    f.next = f.has_next ? s[k + 1] : 0;
+    // The next price up among the others; another bid at the same price counts (0% below it),
+    // whichever side of this one the sort put it.
+    const bool equal_below = k > 0 && s[k - 1] == p;
+    f.has_next = equal_below || k + 1 < s.size();
+    f.next = equal_below ? p : (k + 1 < s.size() ? s[k + 1] : 0);
     f.below_next = f.has_next ? (f.next - p) / f.next : 0;
     f.flagged = f.below_reference > rule.median_percent / 100.0 && f.has_next &&
                 f.below_next > rule.next_percent / 100.0;

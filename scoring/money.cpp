@@ -15,7 +15,7 @@ std::optional<Money> parse_money(std::string_view text) {
     }
     Money units = 0;
     int digits = 0;
-    constexpr Money limit = std::numeric_limits<Money>::max() / 1000;
+    constexpr Money limit = (std::numeric_limits<Money>::max() - 9) / 10;  // units * 10 + 9 fits
     for (; i < text.size() && text[i] != '.'; ++i) {
         const char c = text[i];
         if (c < '0' || c > '9') return std::nullopt;
@@ -37,6 +37,7 @@ std::optional<Money> parse_money(std::string_view text) {
         if (decimals == 0) return std::nullopt;
         if (decimals == 1) cents *= 10;
     }
+    if (units > (std::numeric_limits<Money>::max() - cents) / 100) return std::nullopt;  // would overflow
     const Money total = units * 100 + cents;
     return negative ? -total : total;
 }
