@@ -61,6 +61,18 @@ fs::path scratch_copy(const std::string& sample, const std::string& tag) {
     return dir;
 }
 
+// A scratch copy of community_meals with the first match of `pattern` in `file` replaced.
+struct Tampered {
+    fs::path dir;
+    Tampered(const std::string& file, const std::string& pattern, const std::string& replacement) {
+        dir = scratch_copy("community_meals", "tamper");
+        const auto text = slurp(dir / file);
+        std::ofstream(dir / file, std::ios::binary | std::ios::trunc)
+            << std::regex_replace(text, std::regex(pattern), replacement, std::regex_constants::format_first_only);
+    }
+    ~Tampered() { fs::remove_all(dir); }
+};
+
 // Equal JSON, with numbers equal to 1e-9.
 void require_same_json(const nlohmann::json& actual, const nlohmann::json& expected, const std::string& path) {
     INFO("at " << path);
@@ -167,44 +179,28 @@ TEST_CASE("bad input names the file, line and column and exits 1", "[integration
         fs::remove_all(dir);
     }
     SECTION("a price that is not money") {
-        const auto dir = scratch_copy("community_meals", "price");
-        auto text = slurp(dir / "bids.xml");
-        const std::regex price("price=\"[0-9.]+\"");
-        std::ofstream(dir / "bids.xml", std::ios::trunc) << std::regex_replace(text, price, "price=\"£1,000\"", std::regex_constants::format_first_only);
-        const auto run = tenderbench("validate " + quote(dir.string()));
+        Tampered t("bids.xml", "price=\"[0-9.]+\"", "price=\"£1,000\"");
+        const auto run = tenderbench("validate " + quote(t.dir.string()));
         CHECK(run.exit_code == 1);
         CHECK(std::regex_search(run.err, std::regex("bids\\.xml:[0-9]+:[0-9]+: price \"£1,000\" is not an amount of money")));
-        fs::remove_all(dir);
     }
     SECTION("a consensus off the scale") {
-        const auto dir = scratch_copy("community_meals", "scale");
-        auto text = slurp(dir / "scores.xml");
-        const std::regex consensus("<consensus score=\"[0-9]+\"");
-        std::ofstream(dir / "scores.xml", std::ios::trunc) << std::regex_replace(text, consensus, "<consensus score=\"77\"", std::regex_constants::format_first_only);
-        const auto run = tenderbench("evaluate " + quote(dir.string()));
+        Tampered t("scores.xml", "<consensus score=\"[0-9]+\"", "<consensus score=\"77\"");
+        const auto run = tenderbench("evaluate " + quote(t.dir.string()));
         CHECK(run.exit_code == 1);
         CHECK(std::regex_search(run.err, std::regex("scores\\.xml:[0-9]+:[0-9]+: score 77 is not on scale")));
-        fs::remove_all(dir);
     }
     SECTION("a missing consensus score") {
-        const auto dir = scratch_copy("community_meals", "missing");
-        auto text = slurp(dir / "scores.xml");
-        const std::regex consensus("<consensus [^>]*>[^<]*</consensus>");
-        std::ofstream(dir / "scores.xml", std::ios::trunc) << std::regex_replace(text, consensus, "", std::regex_constants::format_first_only);
-        const auto run = tenderbench("evaluate " + quote(dir.string()));
+        Tampered t("scores.xml", "<consensus [^>]*>[^<]*</consensus>", "");
+        const auto run = tenderbench("evaluate " + quote(t.dir.string()));
         CHECK(run.exit_code == 1);
         CHECK(run.err.find("no consensus score") != std::string::npos);
-        CHECK(tenderbench("validate " + quote(dir.string())).exit_code == 1);
-        fs::remove_all(dir);
+        CHECK(tenderbench("validate " + quote(t.dir.string())).exit_code == 1);
     }
     SECTION("weights not summing to 100") {
-        const auto dir = scratch_copy("community_meals", "weights");
-        auto text = slurp(dir / "framework.xml");
-        const std::regex weight("(type=\"quality\" weight=\")([0-9]+)");
-        std::ofstream(dir / "framework.xml", std::ios::trunc) << std::regex_replace(text, weight, "$01999");
-        const auto run = tenderbench("evaluate " + quote(dir.string()));
+        Tampered t("framework.xml", "(type=\"quality\" weight=\")([0-9]+)", "$01999");
+        const auto run = tenderbench("evaluate " + quote(t.dir.string()));
         CHECK(run.exit_code == 1);
         CHECK(run.err.find("top-level weights sum to") != std::string::npos);
-        fs::remove_all(dir);
     }
 }
