@@ -140,12 +140,13 @@ void score_questions(Pass& pass) {
 void apply_quality_minimum(Pass& pass) {
     const auto& minimum = pass.lot.rules.min_quality_percent;
     if (!minimum) return;
-    const int precision = pass.lot.rules.precision;
     const double needed = group_weight(pass.lot, GroupType::quality) * *minimum / 100.0;
     for (std::size_t b = 0; b < pass.bids.size(); ++b) {
         auto& r = pass.results[b];
         if (!r.in_contention) continue;
-        if (at_precision(r.raw_quality_marks, precision) < at_precision(needed, precision))
+        // "Not below" on the raw marks (domain.md section 3), not after rounding: 59.99% fails a 60%
+        // minimum. The tolerance only absorbs floating-point noise such as 35.99999999999999.
+        if (r.raw_quality_marks < needed - 1e-9)
             pass.exclude(b, "below_quality_minimum",
                          "quality marks " + format_number(r.raw_quality_marks) + " below the minimum of " +
                              format_number(needed) + " (" + format_number(*minimum) + "% of the quality weight)");

@@ -1,5 +1,6 @@
 #include "scoring/money.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <limits>
 
@@ -44,10 +45,11 @@ std::optional<Money> parse_money(std::string_view text) {
 
 std::string format_money(Money amount) {
     const bool negative = amount < 0;
-    const auto abs = negative ? -amount : amount;
+    // Negate in unsigned arithmetic: -INT64_MIN does not fit a Money.
+    const std::uint64_t abs = negative ? 0 - static_cast<std::uint64_t>(amount) : static_cast<std::uint64_t>(amount);
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%s%lld.%02lld", negative ? "-" : "",
-                  static_cast<long long>(abs / 100), static_cast<long long>(abs % 100));
+    std::snprintf(buffer, sizeof buffer, "%s%llu.%02llu", negative ? "-" : "",
+                  static_cast<unsigned long long>(abs / 100), static_cast<unsigned long long>(abs % 100));
     return buffer;
 }
 

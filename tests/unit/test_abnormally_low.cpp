@@ -127,6 +127,13 @@ TEST_CASE("Scottish rule: two bids at the same low price get the same finding", 
     CHECK_FALSE(f[0].flagged);
     CHECK_FALSE(f[1].flagged);
     CHECK(f[1].below_next == Approx(0.0).margin(1e-12));
+    // The same prices in another input order: still the same for both.
+    const auto g = abnormally_low_findings(scottish_rule(), {100000, 50000, 100000, 50000, 100000});
+    CHECK_FALSE(g[1].flagged);
+    CHECK_FALSE(g[3].flagged);
+    // A third bid at 1000 against 500, 500, 1000, 1000: median (500 + 1000)/2 = 750 -> above it: not flagged.
+    CHECK(g[0].reference == Approx(75000.0).margin(1e-9));
+    CHECK_FALSE(g[0].flagged);
 }
 
 TEST_CASE("Mean rule: more than x% below the mean of the other prices", "[unit][alt]") {

@@ -321,6 +321,25 @@ TEST_CASE("minimum quality: exactly 60% passes despite floating point", "[unit][
     CHECK(ranked_ids(r) == std::vector<std::string>{"C", "A"});
 }
 
+TEST_CASE("minimum quality: just below fails", "[unit][evaluation][threshold]") {
+    // 5.999 on both: 60 x 5.999/10 = 35.994 marks (59.99%) < 36 -> excluded.
+    const auto r = evaluate(quality_minimum_framework(), {bid("A", 10000), bid("B", 10000)},
+                            {{{"Q1", 5.999}, {"Q2", 5.999}}, {{"Q1", 10}, {"Q2", 10}}});
+    CHECK(result(r, "A").raw_quality_marks == Approx(35.994).margin(1e-9));
+    CHECK(result(r, "A").has_flag("below_quality_minimum"));
+    CHECK_FALSE(result(r, "A").in_contention);
+}
+
+TEST_CASE("minimum quality: compared on raw marks, so a hair below fails even when it rounds up", "[unit][evaluation][threshold]") {
+    // Hand-computed: 5.9993 on both: 60 x 5.9993/10 = 35.9958 marks (59.993%). At 2 decimals that would
+    // round to 36.00, but domain.md section 3 applies thresholds to raw scores: "not below 60%" fails.
+    const auto r = evaluate(quality_minimum_framework(), {bid("A", 10000), bid("B", 10000)},
+                            {{{"Q1", 5.9993}, {"Q2", 5.9993}}, {{"Q1", 10}, {"Q2", 10}}});
+    CHECK(result(r, "A").raw_quality_marks == Approx(35.9958).margin(1e-9));
+    CHECK(result(r, "A").has_flag("below_quality_minimum"));
+    CHECK_FALSE(result(r, "A").in_contention);
+}
+
 TEST_CASE("minimum quality: a step below on a point scale fails", "[unit][evaluation][threshold]") {
     auto fw = quality_minimum_framework();
     fw.scales[0].intermediate = false;
