@@ -112,7 +112,7 @@ private:
         if (!top && c.type)
             error(subject(c), c.where, "only top-level groups have a type", "remove the type attribute");
         switch (c.kind) {
-            case CriterionKind::group: group_node(lot, c, group, top); break;
+            case CriterionKind::group: group_node(lot, c, group); break;
             case CriterionKind::question: question(lot, c, group); break;
             case CriterionKind::measures:
                 if (group != GroupType::social_value)
@@ -125,7 +125,7 @@ private:
         }
     }
 
-    void group_node(const Lot& lot, const Criterion& c, GroupType group, bool top) {
+    void group_node(const Lot& lot, const Criterion& c, GroupType group) {
         if (group == GroupType::price) {
             if (!c.children.empty())
                 error(subject(c), c.where, "the price group has sub-criteria",
@@ -150,7 +150,6 @@ private:
                   "weights of its " + std::to_string(c.children.size()) + " sub-criteria sum to " +
                       format_number(sum) + ", not 100",
                   "sub-criteria weights are percentages of their group and must sum to 100");
-        (void)top;
     }
 
     void question(const Lot& lot, const Criterion& c, GroupType group) {

@@ -44,7 +44,7 @@ public:
             bid.input.price = br.money("price", 0, true);
             bid.input.sme = br.boolean("sme", false);
             bid.input.vcse = br.boolean("vcse", false);
-            bid.lot = lot_of(br, file);
+            bid.lot = lot_of(br);
             for (auto g = b.child("gate"); g; g = g.next_sibling("gate")) gate(file, g, bid);
             if (auto a = b.child("abnormally-low")) {
                 ElementReader ar(file, a, d_, {"decision"}, {}, true);
@@ -91,7 +91,7 @@ private:
         return false;
     }
 
-    std::string lot_of(ElementReader& r, const XmlFile&) {
+    std::string lot_of(ElementReader& r) {
         const auto lot = r.optional_text("lot");
         const auto& lots = p_.framework.lots;
         if (!lot) {
