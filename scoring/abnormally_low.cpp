@@ -82,18 +82,23 @@ std::vector<AltFinding> abnormally_low_findings(const AltRule& rule, const std::
     std::vector<AltFinding> out(prices.size());
     if (rule.method == AltMethod::none) return out;
     // Prices of zero or below are reported as errors by the evaluation and take no part here.
-    std::vector<std::size_t> order;
+    // (price, position) pairs sorted together: the same order as a stable sort by price, without
+    // reaching back into `prices` on every comparison.
+    std::vector<std::pair<Money, std::size_t>> order;
+    order.reserve(prices.size());
     for (std::size_t i = 0; i < prices.size(); ++i)
-        if (prices[i] > 0) order.push_back(i);
+        if (prices[i] > 0) order.emplace_back(prices[i], i);
     if (order.size() < 2) return out;
-    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return prices[a] < prices[b]; });
+    std::sort(order.begin(), order.end());
     Field field;
-    for (auto i : order) {
-        field.sorted.push_back(static_cast<double>(prices[i]));
-        field.sum += static_cast<double>(prices[i]);
+    field.sorted.reserve(order.size());
+    for (const auto& [price, i] : order) {
+        field.sorted.push_back(static_cast<double>(price));
+        field.sum += static_cast<double>(price);
     }
     for (std::size_t k = 0; k < order.size(); ++k)
-        out[order[k]] = rule.method == AltMethod::scottish ? scottish(rule, field, k) : mean_rule(rule, field, k);
+        out[order[k].second] =
+            rule.method == AltMethod::scottish ? scottish(rule, field, k) : mean_rule(rule, field, k);
     return out;
 }
 

@@ -49,7 +49,6 @@ void check_compliance(Pass& pass) {
         r.id = bid.id;
         r.bidder = bid.bidder;
         r.price = bid.price;
-        r.leaf_marks.assign(pass.leaves.size(), 0.0);
         if (bid.exclusion) {
             r.in_contention = false;
             r.flags.push_back({"excluded", *bid.exclusion});
@@ -81,7 +80,25 @@ struct QuestionPlan {
     double maximum = 0;          // scale maximum
     bool quality = false;        // else social value
     double minimum = -1;         // below this fails; -1 when none
+    std::uint64_t points = 0;    // bit v set when v is a point; used when `whole_points`
+    bool whole_points = false;   // every point a whole number 0-63 and no intermediate scores
+
+    bool allows(double score) const {
+        if (!whole_points) return scale->allows(score);
+        if (!(score >= 0 && score <= 63) || score != std::floor(score)) return false;
+        return (points >> static_cast<unsigned>(score)) & 1u;
+    }
 };
+
+// Whole-number scales (nearly all of them) checked with one bit test instead of a scan.
+void gather_points(QuestionPlan& plan) {
+    if (plan.scale->intermediate) return;
+    for (const auto& point : plan.scale->points) {
+        if (!(point.value >= 0 && point.value <= 63) || point.value != std::floor(point.value)) return;
+        plan.points |= std::uint64_t{1} << static_cast<unsigned>(point.value);
+    }
+    plan.whole_points = true;
+}
 
 std::vector<QuestionPlan> plan_questions(const std::vector<Leaf>& leaves) {
     std::vector<QuestionPlan> plan;
@@ -91,6 +108,7 @@ std::vector<QuestionPlan> plan_questions(const std::vector<Leaf>& leaves) {
         const Criterion& q = *leaf.criterion;
         plan.push_back({l, &q, leaf.scale, leaf.effective_weight, leaf.scale_maximum, leaf.group == GroupType::quality,
                         q.min_score ? *q.min_score - 1e-9 : -1.0});
+        gather_points(plan.back());
     }
     return plan;
 }
@@ -110,6 +128,7 @@ void score_questions(Pass& pass) {
     const auto plan = plan_questions(pass.leaves);
     for (std::size_t b = 0; b < pass.bids.size(); ++b) {
         auto& r = pass.results[b];
+        r.leaf_marks.assign(pass.leaves.size(), 0.0);  // here, not earlier: written while in cache
         const bool was_in = r.in_contention;
         for (const auto& p : plan) {
             const auto cell = pass.scores.get(b, p.leaf);
@@ -120,7 +139,7 @@ void score_questions(Pass& pass) {
                 continue;
             }
             const double score = *cell;
-            if (!p.scale->allows(score)) {
+            if (!p.allows(score)) {
                 pass.problems.push_back(bid_label(pass.bids[b]) + ", question " + p.question->id + ": score " +
                                         format_number(score) + " is not on scale " + p.scale->id);
                 continue;

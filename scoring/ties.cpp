@@ -132,20 +132,33 @@ private:
 
 Ranking rank_entries(std::vector<RankEntry> entries, const std::vector<TieBreakRule>& rules,
                      std::optional<std::uint64_t> lots_seed, int precision) {
-    // Sort positions, not entries: entries carry strings that are costly to move.
-    std::vector<std::uint32_t> order(entries.size());
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        if (entries[a].keys != entries[b].keys) return entries[a].keys < entries[b].keys;
-        return entries[a].id < entries[b].id;
+    // Sort small (keys, position) records, not entries: entries carry strings that are costly to
+    // move, and keys held beside the position keep the comparisons in cache. Ids are compared only
+    // between equal keys, so the order inside a tied group does not depend on the input order.
+    struct Sortable {
+        RankKey keys;
+        std::uint32_t position;
+    };
+    std::vector<Sortable> sortable(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) sortable[i] = {entries[i].keys, static_cast<std::uint32_t>(i)};
+    // Keys compared element by element: std::array's == goes through memcmp, a call per comparison.
+    static_assert(std::tuple_size_v<RankKey> == 2);
+    std::sort(sortable.begin(), sortable.end(), [&](const Sortable& a, const Sortable& b) {
+        if (a.keys[0] != b.keys[0]) return a.keys[0] < b.keys[0];
+        if (a.keys[1] != b.keys[1]) return a.keys[1] < b.keys[1];
+        return entries[a.position].id < entries[b.position].id;
     });
+    std::vector<std::uint32_t> order(entries.size());
+    for (std::size_t i = 0; i < sortable.size(); ++i) order[i] = sortable[i].position;
     Ranking out;
     out.order.reserve(entries.size());
     out.ranks.reserve(entries.size());
     Ranker ranker(rules, lots_seed, out);
     for (std::size_t a = 0; a < order.size();) {
         std::size_t b = a + 1;
-        while (b < order.size() && entries[order[b]].keys == entries[order[a]].keys) ++b;
+        while (b < sortable.size() && sortable[b].keys[0] == sortable[a].keys[0] &&
+               sortable[b].keys[1] == sortable[a].keys[1])
+            ++b;
         if (b == a + 1) {
             out.order.push_back(entries[order[a]].index);
             out.ranks.push_back(static_cast<int>(out.order.size()));
