@@ -6,7 +6,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
 
 # Debian 12 packages the build and tests need. Keep in step with CMakeLists.txt.
-PACKAGES=(g++ cmake make pkg-config libpugixml-dev nlohmann-json3-dev libcli11-dev catch2)
+PACKAGES=(g++ cmake make pkg-config libpugixml-dev nlohmann-json3-dev libcli11-dev catch2
+          libsqlitecpp-dev libsqlite3-dev libssl-dev)
 
 install_packages() {
     local missing=()

@@ -322,13 +322,17 @@ std::vector<Diagnostic> to_diagnostics(const std::string& file_name, const std::
 }
 
 scoring::Framework read_valid_framework(const std::filesystem::path& path, std::vector<Diagnostic>* warnings) {
-    auto fw = read_framework(path);
+    return read_valid_framework(XmlFile(path), warnings);
+}
+
+scoring::Framework read_valid_framework(const XmlFile& file, std::vector<Diagnostic>* warnings) {
+    auto fw = read_framework(file);
     const auto issues = scoring::validate(fw);
     if (warnings) {
-        auto w = to_diagnostics(path.string(), issues, scoring::Severity::warning);
+        auto w = to_diagnostics(file.name(), issues, scoring::Severity::warning);
         warnings->insert(warnings->end(), w.begin(), w.end());
     }
-    if (scoring::has_errors(issues)) throw InputError(to_diagnostics(path.string(), issues, scoring::Severity::error));
+    if (scoring::has_errors(issues)) throw InputError(to_diagnostics(file.name(), issues, scoring::Severity::error));
     return fw;
 }
 

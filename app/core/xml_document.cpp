@@ -11,11 +11,6 @@
 
 namespace core {
 
-namespace {
-
-constexpr std::size_t max_file_bytes = 64u * 1024u * 1024u;
-
-// Offset of the first byte that is not well-formed UTF-8, or npos.
 std::size_t invalid_utf8_at(const std::string& s) {
     std::size_t i = 0;
     const auto n = s.size();
@@ -39,6 +34,8 @@ std::size_t invalid_utf8_at(const std::string& s) {
     return std::string::npos;
 }
 
+namespace {
+constexpr std::size_t max_file_bytes = 64u * 1024u * 1024u;
 }  // namespace
 
 std::string trim(const std::string& text) {

@@ -14,6 +14,9 @@
 
 namespace core {
 
+/// Offset of the first byte of `s` that is not well-formed UTF-8, or npos.
+std::size_t invalid_utf8_at(const std::string& s);
+
 class XmlFile {
 public:
     /// Reads and parses `path`; throws InputError (unreadable, not UTF-8, malformed XML).

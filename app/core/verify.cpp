@@ -1,0 +1,111 @@
+#include "app/core/verify.h"
+
+#include <unordered_map>
+#include <unordered_set>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <nlohmann/json.hpp>
+
+#include "app/core/audit.h"
+#include "app/core/entities.h"
+
+namespace core {
+
+namespace {
+
+constexpr std::size_t max_problems = 20;
+
+struct Replayed {
+    std::optional<std::string> value;
+    std::int64_t seq = 0;
+};
+
+class Checker {
+public:
+    explicit Checker(VerifyReport& report) : report_(report) {}
+
+    void fail(std::optional<std::int64_t> seq, std::string problem) {
+        report_.ok = false;
+        if (seq && (!report_.first_bad_record || *seq < *report_.first_bad_record)) report_.first_bad_record = seq;
+        if (report_.problems.size() < max_problems) report_.problems.push_back(std::move(problem));
+    }
+
+    // Sequence, chain and hash of one record, then its "before" against the trail so far.
+    void record(const AuditRecord& r) {
+        const std::string at = "audit record " + std::to_string(r.seq);
+        if (r.seq != expected_seq_)
+            fail(r.seq, at + ": expected record " + std::to_string(expected_seq_) +
+                            " here; records are missing or out of order");
+        if (r.prev_hash != prev_hash_)
+            fail(r.seq, at + ": its previous hash does not match the hash of the record before it");
+        if (sha256_hex(canonical_form(r)) != r.hash)
+            fail(r.seq, at + ": its hash does not match its contents; the record was altered");
+        expected_seq_ = r.seq + 1;
+        prev_hash_ = r.hash;
+        auto& slot = state_[r.kind + '\x1f' + r.entity];
+        if (slot.value != r.before)
+            fail(r.seq, at + " (" + r.action + " " + r.kind + " " + r.entity +
+                            "): its value before does not match the trail's previous record for that entity");
+        slot.value = r.after;
+        slot.seq = r.seq;
+        ++report_.records;
+        report_.head_hash = r.hash;
+    }
+
+    // Every entity in the tables must be the trail's last "after" for it, and vice versa.
+    void compare(SQLite::Database& db) {
+        for (const auto& spec : entity_specs()) {
+            for (auto& [key, json] : snapshot_all(db, spec)) {
+                ++report_.entities;
+                const auto id = spec.table + '\x1f' + nlohmann::json::parse(key).dump();
+                const auto it = state_.find(id);
+                if (it == state_.end() || !it->second.value) {
+                    fail(std::nullopt, spec.table + " " + key +
+                                           " is in the workbook but no audit record put it there (added behind the "
+                                           "program's back, or its records were removed)");
+                    continue;
+                }
+                if (it->second.value != json)
+                    fail(it->second.seq, spec.table + " " + key + " differs from what the trail says (last record " +
+                                             std::to_string(it->second.seq) + "): the trail says " +
+                                             *it->second.value + ", the workbook holds " + json);
+                seen_.insert(id);
+            }
+        }
+        for (const auto& [id, replayed] : state_)
+            if (replayed.value && !seen_.count(id)) {
+                const auto cut = id.find('\x1f');
+                fail(replayed.seq, id.substr(0, cut) + " " + id.substr(cut + 1) + " recorded by audit record " +
+                                       std::to_string(replayed.seq) + " is missing from the workbook");
+            }
+    }
+
+private:
+    VerifyReport& report_;
+    std::int64_t expected_seq_ = 1;
+    std::string prev_hash_ = genesis_hash();
+    std::unordered_map<std::string, Replayed> state_;
+    std::unordered_set<std::string> seen_;
+};
+
+}  // namespace
+
+VerifyReport verify(Workbook& wb) {
+    VerifyReport report;
+    report.head_hash = genesis_hash();
+    Checker checker(report);
+    auto& db = wb.db();
+    const auto integrity = db.execAndGet("PRAGMA quick_check").getString();
+    if (integrity != "ok") checker.fail(std::nullopt, "SQLite integrity check failed: " + integrity);
+    const int triggers = db.execAndGet("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN "
+                                       "('audit_no_update', 'audit_no_delete')")
+                             .getInt();
+    if (triggers != 2)
+        checker.fail(std::nullopt, "the audit trail's append-only triggers have been removed; the file was altered "
+                                   "outside TenderBench");
+    for_each_audit(db, [&](const AuditRecord& r) { checker.record(r); });
+    checker.compare(db);
+    return report;
+}
+
+}  // namespace core
