@@ -1,9 +1,14 @@
 // Writes a synthetic tender package folder (framework.xml, bids.xml, scores.xml) for benchmarks
-// and load tests:   generate_tender OUT_DIR [BIDS] [QUESTIONS] [SEED]
+// and load tests:   generate_tender OUT_DIR [BIDS] [QUESTIONS] [SEED] [EVALUATORS]
+// With EVALUATORS > 0 every consensus score comes with that many individual scores (E1, E2 ...),
+// each within one point of the consensus, as a panel's workbook would hold them.
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <pugixml.hpp>
 
@@ -86,7 +91,14 @@ bool write_bids(const bench::SyntheticTender& t, const std::filesystem::path& fi
     return doc.save_file(file.c_str());
 }
 
-bool write_scores(const bench::SyntheticTender& t, const std::filesystem::path& file) {
+// A deterministic individual score within one point of the consensus, on the 0-5 scale.
+double individual_score(double consensus, std::size_t bid, std::size_t leaf, std::size_t evaluator) {
+    const std::uint64_t h = (bid * 1000003u + leaf * 7919u + evaluator * 104729u) % 4u;
+    const double delta = h == 0 ? -1.0 : h == 3 ? 1.0 : 0.0;
+    return std::clamp(consensus + delta, 0.0, 5.0);
+}
+
+bool write_scores(const bench::SyntheticTender& t, const std::filesystem::path& file, std::size_t panel) {
     pugi::xml_document doc;
     auto scores = doc.append_child("scores");
     auto evaluators = scores.append_child("evaluators");
@@ -94,6 +106,14 @@ bool write_scores(const bench::SyntheticTender& t, const std::filesystem::path& 
     m.append_attribute("id") = "M1";
     m.append_attribute("name") = "Moderator";
     m.append_attribute("role") = "moderator";
+    std::vector<std::string> ids;
+    for (std::size_t e = 1; e <= panel; ++e) {
+        ids.push_back("E" + std::to_string(e));
+        auto ev = evaluators.append_child("evaluator");
+        ev.append_attribute("id") = ids.back().c_str();
+        ev.append_attribute("name") = ("Evaluator " + std::to_string(e)).c_str();
+        ev.append_attribute("role") = "evaluator";
+    }
     auto draw = scores.append_child("lots-draw");
     draw.append_attribute("lot") = "1";
     draw.append_attribute("seed") = "42";
@@ -105,6 +125,12 @@ bool write_scores(const bench::SyntheticTender& t, const std::filesystem::path& 
             auto s = scores.append_child("score");
             s.append_attribute("bid") = t.bids[b].id.c_str();
             s.append_attribute("criterion") = leaves[l].criterion->id.c_str();
+            for (std::size_t e = 0; e < ids.size(); ++e) {
+                auto i = s.append_child("individual");
+                i.append_attribute("evaluator") = ids[e].c_str();
+                i.append_attribute("score") = scoring::format_number(individual_score(*cell, b, l, e)).c_str();
+                i.text() = "Synthetic justification.";
+            }
             auto c = s.append_child("consensus");
             c.append_attribute("score") = scoring::format_number(*cell).c_str();
             c.append_attribute("moderator") = "M1";
@@ -117,20 +143,21 @@ bool write_scores(const bench::SyntheticTender& t, const std::filesystem::path& 
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: generate_tender OUT_DIR [BIDS=1000] [QUESTIONS=50] [SEED=1]\n");
+        std::fprintf(stderr, "usage: generate_tender OUT_DIR [BIDS=1000] [QUESTIONS=50] [SEED=1] [EVALUATORS=0]\n");
         return 2;
     }
     const std::filesystem::path out = argv[1];
     const auto bids = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 1000;
     const auto questions = argc > 3 ? std::strtoul(argv[3], nullptr, 10) : 50;
     const auto seed = argc > 4 ? std::strtoull(argv[4], nullptr, 10) : 1;
+    const auto panel = argc > 5 ? std::strtoul(argv[5], nullptr, 10) : 0;
     if (bids == 0 || questions < 5) {
         std::fprintf(stderr, "generate_tender: need at least 1 bid and 5 questions\n");
         return 2;
     }
     const auto t = bench::make_tender(bids, questions, seed);
     std::filesystem::create_directories(out);
-    if (!write_framework(t, out / "framework.xml") || !write_bids(t, out / "bids.xml") || !write_scores(t, out / "scores.xml")) {
+    if (!write_framework(t, out / "framework.xml") || !write_bids(t, out / "bids.xml") || !write_scores(t, out / "scores.xml", panel)) {
         std::fprintf(stderr, "generate_tender: could not write to %s\n", out.c_str());
         return 1;
     }

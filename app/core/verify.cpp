@@ -57,12 +57,22 @@ public:
         for (const auto& spec : entity_specs()) {
             for (auto& [key, json] : snapshot_all(db, spec)) {
                 ++report_.entities;
-                const auto id = spec.table + '\x1f' + nlohmann::json::parse(key).dump();
-                const auto it = state_.find(id);
+                // Keys are compared as the trail wrote them (nlohmann's compact dump); SQLite's
+                // json_array gives the same text for our ids, so re-dump only on a miss.
+                auto id = spec.table + '\x1f' + key;
+                auto it = state_.find(id);
+                if (it == state_.end()) {
+                    id = spec.table + '\x1f' + nlohmann::json::parse(key).dump();
+                    it = state_.find(id);
+                }
                 if (it == state_.end() || !it->second.value) {
-                    fail(std::nullopt, spec.table + " " + key +
-                                           " is in the workbook but no audit record put it there (added behind the "
-                                           "program's back, or its records were removed)");
+                    // Nothing in the trail accounts for it: either the trail's tail was cut off or
+                    // the row was added outside TenderBench. Either way the record after the last
+                    // one is the first that is missing.
+                    fail(expected_seq_, spec.table + " " + key +
+                                            " is in the workbook but no audit record put it there: it was added "
+                                            "outside TenderBench, or records after " +
+                                            std::to_string(expected_seq_ - 1) + " were removed");
                     continue;
                 }
                 if (it->second.value != json)
