@@ -51,6 +51,13 @@ struct Tender {
         for (const char* bid : {"B1", "B2"})
             for (const char* gate : {"G1", "G2", "G3"}) record_gate(wb, "O1", bid, gate, true, "");
     }
+
+    // Through compliance (every gate passed) to individual evaluation.
+    void open_individual_evaluation() {
+        set_phase(wb, "O1", Phase::compliance, "");
+        pass_gates();
+        set_phase(wb, "O1", Phase::individual_evaluation, "");
+    }
 };
 
 }  // namespace
@@ -81,9 +88,7 @@ TEST_CASE("Setting up: roles, frozen framework, compliance before scoring", "[in
 TEST_CASE("Blind individual scoring: declarations, assignments, conflicts, sealed prices", "[integration][workbook]") {
     Tender t;
     auto& wb = t.wb;
-    set_phase(wb, "O1", Phase::compliance, "");
-    t.pass_gates();
-    set_phase(wb, "O1", Phase::individual_evaluation, "");
+    t.open_individual_evaluation();
     for (const auto& q : questions) assign(wb, "O1", "E1", q);
     assign(wb, "O1", "E2", "Q1");
 
@@ -128,9 +133,7 @@ TEST_CASE("Blind individual scoring: declarations, assignments, conflicts, seale
 TEST_CASE("Undo and redo are new audited commands, per actor", "[integration][workbook]") {
     Tender t;
     auto& wb = t.wb;
-    set_phase(wb, "O1", Phase::compliance, "");
-    t.pass_gates();
-    set_phase(wb, "O1", Phase::individual_evaluation, "");
+    t.open_individual_evaluation();
     for (const auto& q : questions) assign(wb, "O1", "E1", q);
     declare_interest(wb, "E1", "*", false, "None");
     declare_interest(wb, "E2", "*", false, "None");
@@ -178,9 +181,7 @@ TEST_CASE("Undo and redo are new audited commands, per actor", "[integration][wo
 TEST_CASE("Moderation locks individual scores and needs a rationale on the scale", "[integration][workbook]") {
     Tender t;
     auto& wb = t.wb;
-    set_phase(wb, "O1", Phase::compliance, "");
-    t.pass_gates();
-    set_phase(wb, "O1", Phase::individual_evaluation, "");
+    t.open_individual_evaluation();
     for (const auto& e : {"E1", "E2"}) {
         declare_interest(wb, e, "*", false, "None");
         for (const auto& q : questions) assign(wb, "O1", e, q);
