@@ -21,6 +21,40 @@ std::string join(const std::vector<std::string>& problems) {
     return text;
 }
 
+// Exclusions whose flags score_price reads back (the Pmin rule for rejected abnormally low bids).
+enum Exclusion : std::uint8_t {
+    failed_gate = 1,
+    below_threshold = 2,
+    below_quality_minimum = 4,
+    abnormally_low_rejected = 8,
+};
+
+const char* code_of(Exclusion why) {
+    switch (why) {
+        case failed_gate: return "failed_gate";
+        case below_threshold: return "below_threshold";
+        case below_quality_minimum: return "below_quality_minimum";
+        case abnormally_low_rejected: return "abnormally_low_rejected";
+    }
+    return "";
+}
+
+// What the passes read and write for one bid, one cache line. The passes walk this array rather
+// than the BidResults (about 200 bytes each, plus their strings and vectors), so with 10,000 bids
+// their working set stays in L2; the BidResults are written once, at the end (fill_results).
+struct BidState {
+    Money price = 0;
+    double raw_quality = 0;  // before normalisation; thresholds use this
+    double quality = 0;
+    double social_value = 0;
+    double price_marks = 0;
+    double committed = 0;  // social value, minor units
+    bool in_contention = true;
+    bool stated_exclusion = false;  // BidInput::exclusion
+    std::uint8_t raised = 0;        // Exclusion bits
+    AltDecision alt = AltDecision::none;
+};
+
 // Work shared by the steps of one lot's evaluation.
 struct Pass {
     const Framework& framework;
@@ -28,46 +62,69 @@ struct Pass {
     const std::vector<BidInput>& bids;
     const ScoreTable& scores;
     std::vector<Leaf> leaves;
-    std::vector<BidResult> results;
+    std::vector<BidState> state;
+    std::vector<double> marks;  // per bid and leaf, one block: [bid * leaves + leaf]
+    std::vector<std::pair<std::size_t, Flag>> flags;  // (bid, flag) in the order raised
+    std::vector<std::pair<std::size_t, std::string>> unknown_measures;  // reported with social value
     std::vector<Money> deductions;
     std::vector<std::string> problems;
 
-    void exclude(std::size_t b, std::string code, std::string detail) {
-        auto& r = results[b];
-        if (r.in_contention) r.flags.push_back({"excluded", "out of contention: " + code});
-        r.in_contention = false;
-        r.flags.push_back({std::move(code), std::move(detail)});
+    double* row(std::size_t b) { return marks.data() + b * leaves.size(); }
+
+    void flag(std::size_t b, std::string code, std::string detail) {
+        flags.push_back({b, {std::move(code), std::move(detail)}});
+    }
+
+    void exclude(std::size_t b, Exclusion why, std::string detail) {
+        auto& s = state[b];
+        if (s.in_contention) flag(b, "excluded", std::string("out of contention: ") + code_of(why));
+        s.in_contention = false;
+        s.raised |= why;
+        flag(b, code_of(why), std::move(detail));
     }
 };
 
 std::string bid_label(const BidInput& bid) { return "bid " + bid.id + " (" + bid.bidder + ")"; }
 
+void check_gates(Pass& pass, std::size_t b) {
+    const auto& bid = pass.bids[b];
+    for (const auto& gate : pass.lot.gates) {
+        const auto it = std::find_if(bid.gates.begin(), bid.gates.end(),
+                                     [&](const GateResult& g) { return g.gate == gate.id; });
+        if (it == bid.gates.end()) {
+            pass.problems.push_back(bid_label(bid) + ": no result for gate " + gate.id + " (" + gate.name +
+                                    "); record pass or fail for every gate before evaluating");
+        } else if (!it->passed) {
+            pass.exclude(b, failed_gate, "failed gate " + gate.id + " (" + gate.name + "): " + it->reason);
+        }
+    }
+    for (const auto& g : bid.gates)
+        if (std::none_of(pass.lot.gates.begin(), pass.lot.gates.end(),
+                         [&](const Gate& gate) { return gate.id == g.gate; }))
+            pass.problems.push_back(bid_label(bid) + ": result for unknown gate " + g.gate +
+                                    "; the lot's gates are those in framework.xml");
+}
+
+// The one pass that reads the BidInputs: everything later passes need from them is copied into
+// the compact state here. The committed social value is summed here too, while the bid's
+// commitments are in cache; unknown measures are reported later, where the social value is scored.
 void check_compliance(Pass& pass) {
+    const MeasureIndex measures(pass.framework);
+    std::vector<std::string> unknown;
     for (std::size_t b = 0; b < pass.bids.size(); ++b) {
         const auto& bid = pass.bids[b];
-        auto& r = pass.results[b];
-        r.id = bid.id;
-        r.bidder = bid.bidder;
-        r.price = bid.price;
+        auto& s = pass.state[b];
+        s.price = bid.price;
+        s.alt = bid.alt_decision;
         if (bid.exclusion) {
-            r.in_contention = false;
-            r.flags.push_back({"excluded", *bid.exclusion});
+            s.in_contention = false;
+            s.stated_exclusion = true;
+            pass.flag(b, "excluded", *bid.exclusion);
         }
-        for (const auto& gate : pass.lot.gates) {
-            const auto it = std::find_if(bid.gates.begin(), bid.gates.end(),
-                                         [&](const GateResult& g) { return g.gate == gate.id; });
-            if (it == bid.gates.end()) {
-                pass.problems.push_back(bid_label(bid) + ": no result for gate " + gate.id + " (" + gate.name +
-                                        "); record pass or fail for every gate before evaluating");
-            } else if (!it->passed) {
-                pass.exclude(b, "failed_gate", "failed gate " + gate.id + " (" + gate.name + "): " + it->reason);
-            }
-        }
-        for (const auto& g : bid.gates)
-            if (std::none_of(pass.lot.gates.begin(), pass.lot.gates.end(),
-                             [&](const Gate& gate) { return gate.id == g.gate; }))
-                pass.problems.push_back(bid_label(bid) + ": result for unknown gate " + g.gate +
-                                        "; the lot's gates are those in framework.xml");
+        check_gates(pass, b);
+        s.committed = committed_social_value(measures, bid.commitments, &unknown);
+        for (auto& code : unknown) pass.unknown_measures.emplace_back(b, std::move(code));
+        unknown.clear();
     }
 }
 
@@ -117,19 +174,20 @@ void below_minimum(Pass& pass, std::size_t b, const Criterion& q, double score) 
     const std::string detail = "question " + q.id + " scored " + format_number(score) + ", below the minimum of " +
                                format_number(*q.min_score);
     if (q.on_fail == OnFail::exclude)
-        pass.exclude(b, "below_threshold", detail);
+        pass.exclude(b, below_threshold, detail);
     else
-        pass.results[b].flags.push_back({"below_threshold_flag", detail + " (methodology: flag only)"});
+        pass.flag(b, "below_threshold_flag", detail + " (methodology: flag only)");
 }
 
 void score_questions(Pass& pass) {
     const bool monetised = pass.lot.award.model == AwardModel::monetised_quality;
     pass.deductions.assign(pass.bids.size(), 0);
+    pass.marks.assign(pass.bids.size() * pass.leaves.size(), 0.0);
     const auto plan = plan_questions(pass.leaves);
     for (std::size_t b = 0; b < pass.bids.size(); ++b) {
-        auto& r = pass.results[b];
-        r.leaf_marks.assign(pass.leaves.size(), 0.0);  // here, not earlier: written while in cache
-        const bool was_in = r.in_contention;
+        auto& s = pass.state[b];
+        double* const row = pass.row(b);
+        const bool was_in = s.in_contention;
         for (const auto& p : plan) {
             const auto cell = pass.scores.get(b, p.leaf);
             if (!cell) {
@@ -145,14 +203,14 @@ void score_questions(Pass& pass) {
                 continue;
             }
             const double marks = p.weight * score / p.maximum;  // domain.md section 3, in that order
-            r.leaf_marks[p.leaf] = marks;
-            (p.quality ? r.raw_quality_marks : r.social_value_marks) += marks;
+            row[p.leaf] = marks;
+            (p.quality ? s.raw_quality : s.social_value) += marks;
             if (monetised)
                 for (const auto& d : p.question->deductions)
                     if (std::fabs(d.point - score) < 1e-9) pass.deductions[b] += d.amount;
             if (score < p.minimum) below_minimum(pass, b, *p.question, score);
         }
-        r.quality_marks = r.raw_quality_marks;
+        s.quality = s.raw_quality;
     }
 }
 
@@ -161,13 +219,13 @@ void apply_quality_minimum(Pass& pass) {
     if (!minimum) return;
     const double needed = group_weight(pass.lot, GroupType::quality) * *minimum / 100.0;
     for (std::size_t b = 0; b < pass.bids.size(); ++b) {
-        auto& r = pass.results[b];
-        if (!r.in_contention) continue;
+        const auto& s = pass.state[b];
+        if (!s.in_contention) continue;
         // "Not below" on the raw marks (domain.md section 3), not after rounding: 59.99% fails a 60%
         // minimum. The tolerance only absorbs floating-point noise such as 35.99999999999999.
-        if (r.raw_quality_marks < needed - 1e-9)
-            pass.exclude(b, "below_quality_minimum",
-                         "quality marks " + format_number(r.raw_quality_marks) + " below the minimum of " +
+        if (s.raw_quality < needed - 1e-9)
+            pass.exclude(b, below_quality_minimum,
+                         "quality marks " + format_number(s.raw_quality) + " below the minimum of " +
                              format_number(needed) + " (" + format_number(*minimum) + "% of the quality weight)");
     }
 }
@@ -176,83 +234,88 @@ void check_abnormally_low(Pass& pass) {
     std::vector<std::size_t> open;
     std::vector<Money> prices;
     for (std::size_t b = 0; b < pass.bids.size(); ++b) {
-        if (!pass.results[b].in_contention) continue;
-        if (pass.bids[b].price <= 0) {
-            pass.problems.push_back(bid_label(pass.bids[b]) + ": price " + format_money(pass.bids[b].price) +
+        const auto& s = pass.state[b];
+        if (!s.in_contention) continue;
+        if (s.price <= 0) {
+            pass.problems.push_back(bid_label(pass.bids[b]) + ": price " + format_money(s.price) +
                                     " is zero or negative; correct the price or exclude the bid with a reason");
             continue;
         }
         open.push_back(b);
-        prices.push_back(pass.bids[b].price);
+        prices.push_back(s.price);
     }
     const auto& rule = pass.lot.abnormally_low;
     const auto findings = abnormally_low_findings(rule, prices);
     for (std::size_t k = 0; k < open.size(); ++k) {
         const std::size_t b = open[k];
-        auto& r = pass.results[b];
-        const auto decision = pass.bids[b].alt_decision;
+        const auto decision = pass.state[b].alt;
+        if (decision == AltDecision::none && !findings[k].flagged) continue;  // the usual case: nothing to say
         const std::string why = findings[k].flagged ? "flagged: " + explain(rule, findings[k]) + "; " : "";
         if (decision == AltDecision::rejected)
-            pass.exclude(b, "abnormally_low_rejected", why + "rejected: " + pass.bids[b].alt_reason);
+            pass.exclude(b, abnormally_low_rejected, why + "rejected: " + pass.bids[b].alt_reason);
         else if (decision == AltDecision::accepted && findings[k].flagged)
-            r.flags.push_back({"abnormally_low_accepted", why + "accepted: " + pass.bids[b].alt_reason});
+            pass.flag(b, "abnormally_low_accepted", why + "accepted: " + pass.bids[b].alt_reason);
         else if (findings[k].flagged)
-            r.flags.push_back({"abnormally_low_pending", why + "ask the bidder to explain, then record a decision"});
+            pass.flag(b, "abnormally_low_pending", why + "ask the bidder to explain, then record a decision");
     }
 }
 
-void score_price(Pass& pass, LotResult& out) {
-    // Pmin and Pmax over the bids in contention (and, if declared, those rejected as abnormally low).
+// Pmin and Pmax over the bids in contention (and, if declared, those rejected as abnormally low
+// and excluded for nothing else).
+void price_field(Pass& pass, LotResult& out) {
+    constexpr std::uint8_t other = failed_gate | below_threshold | below_quality_minimum;
     bool any = false;
-    for (std::size_t b = 0; b < pass.bids.size(); ++b) {
-        const auto& r = pass.results[b];
-        const bool counts = r.in_contention || (pass.lot.abnormally_low.rejected_in_pmin &&
-                                                r.has_flag("abnormally_low_rejected") &&
-                                                !r.has_flag("failed_gate") && !r.has_flag("below_threshold") &&
-                                                !r.has_flag("below_quality_minimum") && !pass.bids[b].exclusion);
-        if (!counts || r.price <= 0) continue;
-        if (!any || r.price < out.field.pmin) out.field.pmin = r.price;
-        if (!any || r.price > out.field.pmax) out.field.pmax = r.price;
+    for (const auto& s : pass.state) {
+        const bool counts = s.in_contention || (pass.lot.abnormally_low.rejected_in_pmin &&
+                                                (s.raised & abnormally_low_rejected) && !(s.raised & other) &&
+                                                !s.stated_exclusion);
+        if (!counts || s.price <= 0) continue;
+        if (!any || s.price < out.field.pmin) out.field.pmin = s.price;
+        if (!any || s.price > out.field.pmax) out.field.pmax = s.price;
         any = true;
     }
     out.has_price_field = any;
-    if (!any || pass.lot.award.model != AwardModel::weighted_sum) return;
+}
+
+void score_price(Pass& pass, LotResult& out) {
+    price_field(pass, out);
+    if (!out.has_price_field || pass.lot.award.model != AwardModel::weighted_sum) return;
     for (std::size_t l = 0; l < pass.leaves.size(); ++l) {
         if (pass.leaves[l].group != GroupType::price) continue;
         for (std::size_t b = 0; b < pass.bids.size(); ++b) {
-            auto& r = pass.results[b];
-            if (!r.in_contention || r.price <= 0) continue;
+            auto& s = pass.state[b];
+            if (!s.in_contention || s.price <= 0) continue;
+            double& cell = pass.row(b)[l];
             try {
-                r.leaf_marks[l] = price_marks(pass.lot.price, r.price, out.field, pass.leaves[l].effective_weight);
+                cell = price_marks(pass.lot.price, s.price, out.field, pass.leaves[l].effective_weight);
             } catch (const std::invalid_argument& e) {
                 pass.problems.push_back(bid_label(pass.bids[b]) + ": " + e.what());
             }
-            r.price_marks += r.leaf_marks[l];
+            s.price_marks += cell;
         }
     }
 }
 
 void score_social_value(Pass& pass) {
-    std::vector<double> committed(pass.bids.size());
-    std::vector<Money> prices(pass.bids.size());
-    std::vector<bool> contention(pass.bids.size());
-    for (std::size_t b = 0; b < pass.bids.size(); ++b) {
-        std::vector<std::string> unknown;
-        committed[b] = committed_social_value(pass.framework, pass.bids[b].commitments, &unknown);
-        for (const auto& code : unknown)
-            pass.problems.push_back(bid_label(pass.bids[b]) + ": commitment to unknown measure " + code +
-                                    "; use a measure code from the framework's <measures>");
-        pass.results[b].social_value_committed = committed[b];
-        prices[b] = pass.bids[b].price;
-        contention[b] = pass.results[b].in_contention;
+    for (const auto& [b, code] : pass.unknown_measures)
+        pass.problems.push_back(bid_label(pass.bids[b]) + ": commitment to unknown measure " + code +
+                                "; use a measure code from the framework's <measures>");
+    const std::size_t n = pass.bids.size();
+    std::vector<double> committed(n);
+    std::vector<Money> prices(n);
+    std::vector<bool> contention(n);
+    for (std::size_t b = 0; b < n; ++b) {
+        committed[b] = pass.state[b].committed;
+        prices[b] = pass.state[b].price;
+        contention[b] = pass.state[b].in_contention;
     }
     for (std::size_t l = 0; l < pass.leaves.size(); ++l) {
         if (pass.leaves[l].criterion->kind != CriterionKind::measures) continue;
         const auto marks = social_value_marks(pass.lot.social_value, committed, prices, contention,
                                               pass.leaves[l].effective_weight);
-        for (std::size_t b = 0; b < pass.bids.size(); ++b) {
-            pass.results[b].leaf_marks[l] = marks[b];
-            pass.results[b].social_value_marks += marks[b];
+        for (std::size_t b = 0; b < n; ++b) {
+            pass.row(b)[l] = marks[b];
+            pass.state[b].social_value += marks[b];
         }
     }
 }
@@ -260,20 +323,47 @@ void score_social_value(Pass& pass) {
 void normalise_quality(Pass& pass) {
     if (!pass.lot.rules.normalise_quality) return;
     double best = 0;
-    for (const auto& r : pass.results)
-        if (r.in_contention) best = std::max(best, r.raw_quality_marks);
+    for (const auto& s : pass.state)
+        if (s.in_contention) best = std::max(best, s.raw_quality);
     if (best <= 0) return;  // nobody scored any quality: nothing to scale
     const double factor = group_weight(pass.lot, GroupType::quality) / best;
-    for (auto& r : pass.results) {
-        if (!r.in_contention) continue;
-        r.quality_marks = r.raw_quality_marks * factor;
+    for (std::size_t b = 0; b < pass.bids.size(); ++b) {
+        auto& s = pass.state[b];
+        if (!s.in_contention) continue;
+        s.quality = s.raw_quality * factor;
+        double* const row = pass.row(b);
         for (std::size_t l = 0; l < pass.leaves.size(); ++l)
-            if (pass.leaves[l].group == GroupType::quality) r.leaf_marks[l] *= factor;
+            if (pass.leaves[l].group == GroupType::quality) row[l] *= factor;
     }
 }
 
+// The BidResults, in input order, from the compact state: each written once.
+std::vector<BidResult> fill_results(Pass& pass) {
+    const std::size_t n = pass.bids.size();
+    const std::size_t width = pass.leaves.size();
+    std::vector<BidResult> results(n);
+    for (std::size_t b = 0; b < n; ++b) {
+        const auto& bid = pass.bids[b];
+        const auto& s = pass.state[b];
+        auto& r = results[b];
+        r.id = bid.id;
+        r.bidder = bid.bidder;
+        r.price = s.price;
+        r.in_contention = s.in_contention;
+        r.price_marks = s.price_marks;
+        r.quality_marks = s.quality;
+        r.social_value_marks = s.social_value;
+        r.raw_quality_marks = s.raw_quality;
+        r.leaf_marks.assign(pass.row(b), pass.row(b) + width);
+        r.social_value_committed = s.committed;
+    }
+    for (auto& [b, flag] : pass.flags) results[b].flags.push_back(std::move(flag));
+    return results;
+}
+
 void rank(Pass& pass, LotResult& out, const EvaluationOptions& options) {
-    rank_results(pass.lot, pass.results, pass.deductions, options, out, pass.problems);
+    auto results = fill_results(pass);
+    rank_results(pass.lot, results, pass.deductions, options, out, pass.problems);
 }
 
 }  // namespace
@@ -330,12 +420,12 @@ std::int64_t at_precision(double value, int precision) {
 
 LotResult evaluate_lot(const Framework& framework, const Lot& lot, const std::vector<BidInput>& bids,
                        const ScoreTable& scores, const EvaluationOptions& options) {
-    Pass pass{framework, lot, bids, scores, leaves_of(framework, lot), {}, {}, {}};
+    Pass pass{framework, lot, bids, scores, leaves_of(framework, lot), {}, {}, {}, {}, {}, {}};
     if (scores.bid_count() != bids.size() || scores.leaf_count() != pass.leaves.size())
         throw std::invalid_argument("score table is " + std::to_string(scores.bid_count()) + " bids by " +
                                     std::to_string(scores.leaf_count()) + " criteria; expected " +
                                     std::to_string(bids.size()) + " by " + std::to_string(pass.leaves.size()));
-    pass.results.resize(bids.size());
+    pass.state.resize(bids.size());
     LotResult out;
     out.lot_id = lot.id;
     out.lot_name = lot.name;

@@ -16,11 +16,30 @@ double Commitment::counted_quantity() const {
     return 0;
 }
 
+MeasureIndex::MeasureIndex(const Framework& framework) {
+    sorted_.reserve(framework.measures.size());
+    for (const auto& m : framework.measures) sorted_.emplace_back(m.code, &m);
+    // Stable, so that with a duplicated code the first in the framework is found, as by Framework::measure.
+    std::stable_sort(sorted_.begin(), sorted_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+const Measure* MeasureIndex::find(std::string_view code) const {
+    const auto it = std::lower_bound(sorted_.begin(), sorted_.end(), code,
+                                     [](const auto& entry, std::string_view c) { return entry.first < c; });
+    return it != sorted_.end() && it->first == code ? it->second : nullptr;
+}
+
 double committed_social_value(const Framework& framework, const std::vector<Commitment>& commitments,
+                              std::vector<std::string>* unknown) {
+    return committed_social_value(MeasureIndex(framework), commitments, unknown);
+}
+
+double committed_social_value(const MeasureIndex& measures, const std::vector<Commitment>& commitments,
                               std::vector<std::string>* unknown) {
     double total = 0;
     for (const auto& c : commitments) {
-        const Measure* m = framework.measure(c.measure);
+        const Measure* m = measures.find(c.measure);
         if (!m) {
             if (unknown) unknown->push_back(c.measure);
             continue;

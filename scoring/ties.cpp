@@ -23,15 +23,18 @@ std::vector<std::size_t> draw_lots(std::size_t count, std::uint64_t seed) {
 
 namespace {
 
+// Works on positions into the caller's entries: groups are split and re-split while breaking
+// ties, and copying entries (each with its id string) at every level costs more than the ranking.
 class Ranker {
 public:
-    Ranker(const std::vector<TieBreakRule>& rules, std::optional<std::uint64_t> seed, Ranking& out)
-        : rules_(rules), seed_(seed), out_(out) {}
+    Ranker(const std::vector<RankEntry>& entries, const std::vector<TieBreakRule>& rules,
+           std::optional<std::uint64_t> seed, Ranking& out)
+        : entries_(entries), rules_(rules), seed_(seed), out_(out) {}
 
     // Orders `group` (all equal on the primary keys) from rule `r` on, appending to out_.order.
-    void resolve(std::vector<RankEntry> group, std::size_t r, const std::string& tied_at) {
+    void resolve(const std::vector<std::uint32_t>& group, std::size_t r, const std::string& tied_at) {
         if (group.size() == 1) {
-            emit_one(group.front());
+            emit_one(entries_[group.front()]);
             return;
         }
         if (r == rules_.size()) {
@@ -42,43 +45,28 @@ public:
         std::vector<std::int64_t> key(group.size());
         if (rule == TieBreakRule::lots) {
             if (!seed_) {
-                std::string ids;
-                for (const auto& e : group) ids += (ids.empty() ? "" : ", ") + e.id;
-                out_.problems.push_back("bids " + ids +
-                                        " are still tied and the tie-break rules call for drawing lots, but no "
-                                        "seed is recorded: add <lots-draw lot=\"...\" seed=\"N\"/> to scores.xml "
-                                        "or pass --seed N");
-                unresolved(group, tied_at);
+                no_seed(group, tied_at);
                 return;
             }
             const auto draw = draw_lots(group.size(), *seed_);
             for (std::size_t i = 0; i < group.size(); ++i) key[draw[i]] = static_cast<std::int64_t>(i);
         } else {
-            for (std::size_t i = 0; i < group.size(); ++i) key[i] = rule_key(rule, group[i]);
+            for (std::size_t i = 0; i < group.size(); ++i) key[i] = rule_key(rule, entries_[group[i]]);
         }
         std::vector<std::size_t> idx(group.size());
         std::iota(idx.begin(), idx.end(), std::size_t{0});
         std::stable_sort(idx.begin(), idx.end(), [&](auto a, auto b) { return key[a] < key[b]; });
         if (key[idx.front()] == key[idx.back()]) {  // this rule does not separate them
-            resolve(std::move(group), r + 1, tied_at);
+            resolve(group, r + 1, tied_at);
             return;
         }
-        TieBreakRecord record;
-        for (const auto& e : group) record.bids.push_back(e.id);
-        std::sort(record.bids.begin(), record.bids.end());
-        record.rule = to_string(rule);
-        for (auto i : idx) record.order.push_back(group[i].id);
-        if (rule == TieBreakRule::lots) record.seed = seed_;
-        out_.records.push_back(record);
-        const std::string code = rule == TieBreakRule::lots ? "lots_drawn" : "tie_break";
-        const std::string detail = "tied " + tied_at + " with " + std::to_string(group.size() - 1) +
-                                   (group.size() == 2 ? " other bid" : " other bids") + "; order decided by " + record.rule;
-        for (const auto& e : group) out_.flags.push_back({e.index, {code, detail}});
+        record_decision(group, idx, rule, tied_at);
+        std::vector<std::uint32_t> sub;
         for (std::size_t a = 0; a < idx.size();) {
             std::size_t b = a;
-            std::vector<RankEntry> sub;
+            sub.clear();
             while (b < idx.size() && key[idx[b]] == key[idx[a]]) sub.push_back(group[idx[b++]]);
-            resolve(std::move(sub), r + 1, tied_at);
+            resolve(sub, r + 1, tied_at);
             a = b;
         }
     }
@@ -101,28 +89,63 @@ private:
         return out;
     }
 
+    std::vector<std::string> sorted_ids(const std::vector<std::uint32_t>& group) const {
+        std::vector<std::string> ids;
+        ids.reserve(group.size());
+        for (const auto g : group) ids.push_back(entries_[g].id);
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    }
+
+    // `rule` ordered `group` as `idx` (positions in `group`, best first): the record and the flags.
+    void record_decision(const std::vector<std::uint32_t>& group, const std::vector<std::size_t>& idx,
+                         TieBreakRule rule, const std::string& tied_at) {
+        TieBreakRecord record;
+        record.bids = sorted_ids(group);
+        record.rule = to_string(rule);
+        record.order.reserve(idx.size());
+        for (auto i : idx) record.order.push_back(entries_[group[i]].id);
+        if (rule == TieBreakRule::lots) record.seed = seed_;
+        const std::string code = rule == TieBreakRule::lots ? "lots_drawn" : "tie_break";
+        const std::string detail = "tied " + tied_at + " with " + std::to_string(group.size() - 1) +
+                                   (group.size() == 2 ? " other bid" : " other bids") + "; order decided by " + record.rule;
+        out_.records.push_back(std::move(record));
+        for (const auto g : group) out_.flags.push_back({entries_[g].index, {code, detail}});
+    }
+
+    void no_seed(const std::vector<std::uint32_t>& group, const std::string& tied_at) {
+        std::string ids;
+        for (const auto g : group) ids += (ids.empty() ? "" : ", ") + entries_[g].id;
+        out_.problems.push_back("bids " + ids +
+                                " are still tied and the tie-break rules call for drawing lots, but no "
+                                "seed is recorded: add <lots-draw lot=\"...\" seed=\"N\"/> to scores.xml "
+                                "or pass --seed N");
+        unresolved(group, tied_at);
+    }
+
     void emit_one(const RankEntry& e) {
         out_.order.push_back(e.index);
         out_.ranks.push_back(static_cast<int>(out_.order.size()));
     }
 
-    void unresolved(const std::vector<RankEntry>& group, const std::string& tied_at) {
+    void unresolved(const std::vector<std::uint32_t>& group, const std::string& tied_at) {
         const int shared = static_cast<int>(out_.order.size()) + 1;
         TieBreakRecord record;
-        for (const auto& e : group) record.bids.push_back(e.id);
-        std::sort(record.bids.begin(), record.bids.end());
+        record.bids = sorted_ids(group);
         record.rule = "unresolved";
         record.order = record.bids;
-        out_.records.push_back(record);
-        for (const auto& e : group) {
+        for (const auto g : group) {
+            const auto& e = entries_[g];
             out_.order.push_back(e.index);
             out_.ranks.push_back(shared);
             out_.flags.push_back({e.index, {"tie_unresolved", "tied " + tied_at + " with " +
                                                                   join_except(record.bids, e.id) +
                                                                   " after every tie-break rule; rank shared"}});
         }
+        out_.records.push_back(std::move(record));
     }
 
+    const std::vector<RankEntry>& entries_;
     const std::vector<TieBreakRule>& rules_;
     std::optional<std::uint64_t> seed_;
     Ranking& out_;
@@ -153,7 +176,8 @@ Ranking rank_entries(std::vector<RankEntry> entries, const std::vector<TieBreakR
     Ranking out;
     out.order.reserve(entries.size());
     out.ranks.reserve(entries.size());
-    Ranker ranker(rules, lots_seed, out);
+    Ranker ranker(entries, rules, lots_seed, out);
+    std::vector<std::uint32_t> group;
     for (std::size_t a = 0; a < order.size();) {
         std::size_t b = a + 1;
         while (b < sortable.size() && sortable[b].keys[0] == sortable[a].keys[0] &&
@@ -163,11 +187,11 @@ Ranking rank_entries(std::vector<RankEntry> entries, const std::vector<TieBreakR
             out.order.push_back(entries[order[a]].index);
             out.ranks.push_back(static_cast<int>(out.order.size()));
         } else {
-            std::vector<RankEntry> group;
-            for (std::size_t k = a; k < b; ++k) group.push_back(entries[order[k]]);
+            group.assign(order.begin() + static_cast<std::ptrdiff_t>(a),
+                         order.begin() + static_cast<std::ptrdiff_t>(b));
             char at[64];
             std::snprintf(at, sizeof at, "at %.*f", precision, entries[order[a]].value);
-            ranker.resolve(std::move(group), 0, at);
+            ranker.resolve(group, 0, at);
         }
         a = b;
     }
