@@ -29,7 +29,8 @@ Evaluator actor(TenderState& state, const std::string& id) {
 
 void role(const Evaluator& actor, std::initializer_list<Role> allowed, const std::string& what) {
     if (std::find(allowed.begin(), allowed.end(), actor.role) != allowed.end()) return;
-    throw Refused("role", actor.id + " is " + (actor.role == Role::officer ? "an " : "a ") + to_string(actor.role) +
+    const char* article = actor.role == Role::moderator ? "a " : "an ";  // an officer, an evaluator
+    throw Refused("role", actor.id + " is " + article + to_string(actor.role) +
                               "; only " + (allowed.size() == 1 ? "the " : "") + roles_text(allowed) + " may " + what);
 }
 

@@ -23,12 +23,14 @@ struct Missing {
         if (shown.size() < 5) shown.push_back(std::move(what));
         ++count;
     }
-    void refuse_if_any(const std::string& before, const std::string& todo) const {
+    void refuse_if_any(const std::string& before, const std::string& todo,
+                       const std::string& rule = "phase-incomplete") const {
         if (count == 0) return;
         std::string list;
         for (const auto& s : shown) list += "\n  " + s;
         if (count > shown.size()) list += "\n  ... and " + std::to_string(count - shown.size()) + " more";
-        throw Refused("phase-incomplete", before + " (" + std::to_string(count) + " missing): " + todo + list);
+        const std::string noun = rule == "phase-incomplete" ? " missing" : " found";
+        throw Refused(rule, before + " (" + std::to_string(count) + noun + "): " + todo + list);
     }
 };
 
@@ -195,11 +197,19 @@ void check_framework_fits(TenderState& state, const scoring::Framework& fw) {
             misfits.add("gate result " + gate + " for bid " + gates.getColumn(0).getString() +
                          ": the gate is not in the new framework");
     }
+    SQLite::Statement assigned(state.db(), "SELECT DISTINCT evaluator, criterion FROM assignment");
+    while (assigned.executeStep()) {
+        const auto criterion = assigned.getColumn(1).getString();
+        if (std::none_of(fw.lots.begin(), fw.lots.end(), [&](const auto& l) { return question_in(l.id, criterion); }))
+            misfits.add("assignment of question " + criterion + " to " + assigned.getColumn(0).getString() +
+                         ": the question is not in the new framework");
+    }
     SQLite::Statement measures(state.db(), "SELECT DISTINCT measure FROM commitment");
     while (measures.executeStep())
         if (!fw.measure(measures.getColumn(0).getString()))
             misfits.add("commitments to measure " + measures.getColumn(0).getString() + ": not in the new framework");
-    misfits.refuse_if_any("the new framework does not fit what is recorded", "keep those ids in the framework");
+    misfits.refuse_if_any("the new framework does not fit what is recorded", "keep those ids in the framework",
+                          "framework-fit");
 }
 
 std::size_t accept_in_tolerance_within(Command& command, TenderState& state) {

@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "app/core/command_rules.h"
+#include "app/core/package_evaluation.h"
 #include "app/core/phase_rules.h"
 #include "app/core/workbook_commands.h"
 #include "scoring/money.h"
@@ -28,6 +29,30 @@ const scoring::Criterion& check_individual(TenderState& state, const Evaluator& 
                                 "the score of " + who.id + " for bid " + bid.id + ", question " + criterion +
                                 " stands (the moderator records any change as the consensus)");
     return q;
+}
+
+// A decision is only lawful on a bid the declared rule flags (PA 2023 s.19; domain.md 5).
+void check_flagged_abnormally_low(TenderState& state, const std::string& bid) {
+    EvaluateOptions options;
+    options.seed = 0;  // the flags do not depend on drawing lots; do not refuse for want of a seed
+    PackageResult result;
+    try {
+        result = evaluate_package(state.package(false), options);
+    } catch (const scoring::EvaluationError& e) {
+        std::string list;
+        for (const auto& p : e.problems()) list += "\n  " + p;
+        throw Refused("alt-decision", "the evaluation cannot run yet, so the abnormally-low flags are unknown:" + list);
+    }
+    for (const auto& lot : result.lots)
+        for (const auto& r : lot.bids)
+            if (r.id == bid) {
+                if (r.has_flag("abnormally_low_pending") || r.has_flag("abnormally_low_accepted") ||
+                    r.has_flag("abnormally_low_rejected"))
+                    return;
+                throw Refused("alt-decision", "bid " + bid + " is not flagged as abnormally low under lot " +
+                                                  lot.lot_id + "'s rule; there is nothing to decide");
+            }
+    throw Refused("alt-decision", "bid " + bid + " is not in the evaluation (excluded earlier); nothing to decide");
 }
 
 }  // namespace
@@ -120,6 +145,7 @@ CommandResult alt_decision(Workbook& wb, const std::string& actor, const std::st
     if (decision == scoring::AltDecision::none)
         throw Refused("alt-decision", "the decision must be accepted or rejected");
     rules::text(reason, "the reason (the bidder's explanation and why it was accepted or rejected)", "reason");
+    check_flagged_abnormally_low(state, bid_id);
     const std::string text = decision == scoring::AltDecision::accepted ? "accepted" : "rejected";
     return wb.run(actor, "alt-decision", reason, [&](Command& c) {
         c.put(entity::alt_decision, {bid_id, text, reason});

@@ -76,9 +76,11 @@ public:
                     continue;
                 }
                 if (it->second.value != json)
-                    fail(it->second.seq, spec.table + " " + key + " differs from what the trail says (last record " +
-                                             std::to_string(it->second.seq) + "): the trail says " +
-                                             *it->second.value + ", the workbook holds " + json);
+                    fail(it->second.seq, spec.table + " " + key + " differs from the trail's last record for it (" +
+                                             std::to_string(it->second.seq) + "): changed outside TenderBench, or "
+                                             "records after " + std::to_string(expected_seq_ - 1) +
+                                             " are missing. The trail says " + *it->second.value +
+                                             "; the workbook holds " + json);
                 seen_.insert(id);
             }
         }

@@ -137,7 +137,7 @@ Workbook Workbook::create(const fs::path& path, const OpenOptions& options) {
                                                      options.busy_timeout_ms);
         db->exec("PRAGMA journal_mode = WAL");
         configure(*db, false);
-        migrate(*db, 0);
+        create_schema(*db);
         return Workbook(path, std::move(db));
     } catch (const std::exception& e) {
         std::error_code ignored;
@@ -154,6 +154,11 @@ Workbook Workbook::open(const fs::path& path, const OpenOptions& options) {
         const int flags = options.read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
         auto db = std::make_unique<SQLite::Database>(path.string(), flags, options.busy_timeout_ms);
         configure(*db, options.read_only);
+        if (pragma_int(*db, "application_id") == 0 && pragma_int(*db, "user_version") == 0 &&
+            db->execAndGet("SELECT COUNT(*) FROM sqlite_master").getInt() == 0)
+            throw WorkbookError(path.string() +
+                                ": an empty database, left by a workbook creation that was interrupted; delete it "
+                                "and create or import the tender again");
         if (pragma_int(*db, "application_id") != workbook_application_id)
             throw WorkbookError(path.string() +
                                 ": not a TenderBench workbook (an SQLite file made by another program)");

@@ -38,8 +38,9 @@ struct BidView {
 /// conflicted from; prices sealed for evaluators before price opening under two envelopes.
 std::vector<BidView> bids_for(Workbook& wb, const std::string& actor);
 
-/// Individual scores the actor may read: an evaluator reads only their own until moderation;
-/// the moderator and officer read all from moderation on; never a conflicted bid's.
+/// Individual scores the actor may read: evaluators and moderators read only their own until
+/// moderation, all from moderation on, never a conflicted bid's; the officer (who does not
+/// score) reads all, to follow progress.
 std::vector<IndividualScoreRow> individual_scores_for(Workbook& wb, const std::string& actor,
                                                       const std::string& bid = "", const std::string& criterion = "");
 

@@ -134,4 +134,12 @@ void migrate(SQLite::Database& db, int from, int target) {
     }
 }
 
+void create_schema(SQLite::Database& db) {
+    SQLite::Transaction all(db);
+    for (const char* step : steps()) db.exec(step);
+    db.exec("PRAGMA application_id = " + std::to_string(workbook_application_id));
+    db.exec("PRAGMA user_version = " + std::to_string(workbook_schema_version));
+    all.commit();
+}
+
 }  // namespace core

@@ -21,4 +21,8 @@ inline constexpr int workbook_schema_version = 2;
 /// per version step with `user_version` set inside it. Used by Workbook::create and ::open.
 void migrate(SQLite::Database& db, int from, int target = workbook_schema_version);
 
+/// The whole current schema in one transaction, for a new file: a program killed while creating
+/// a workbook leaves either an empty database or a complete empty workbook, never half a schema.
+void create_schema(SQLite::Database& db);
+
 }  // namespace core

@@ -1,57 +1,20 @@
 // The real tenderbench binary on every template and sample tender, and on broken input.
-#include <catch2/catch.hpp>
+#include "cli_runner.h"
 
-#include <array>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
+#include <algorithm>
 #include <regex>
-#include <sstream>
-#include <string>
 
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path source_dir{TENDERBENCH_SOURCE_DIR};
-
-struct Run {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-Run tenderbench(const std::string& args) {
-    const auto err_file = fs::temp_directory_path() / ("tb_err_" + std::to_string(::getpid()));
-    const std::string command = quote(TENDERBENCH_CLI) + " " + args + " 2>" + quote(err_file.string());
-    Run run;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    std::size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
-    const int status = ::pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.err = slurp(err_file);
-    fs::remove(err_file);
-    return run;
-}
+using tbtest::quote;
+using tbtest::Run;
+using tbtest::slurp;
+using tbtest::source_dir;
+using tbtest::tenderbench;
 
 // A scratch copy of a sample package that a test may damage.
 fs::path scratch_copy(const std::string& sample, const std::string& tag) {
