@@ -110,8 +110,14 @@ std::string moderation_line(const core::ModerationItem& item) {
     std::ostringstream line;
     line << item.bid << "\t" << item.criterion << "\t";
     std::string scores;
-    for (const auto& s : item.individual)
+    for (const auto& s : item.individual) {
         scores += (scores.empty() ? "" : " ") + s.evaluator + "=" + score_text(s.score);
+        // The delta the consensus made to each individual score (which itself is never changed).
+        if (item.consensus && s.score) {
+            const double delta = item.consensus->score - *s.score;
+            scores += "(" + std::string(delta > 0 ? "+" : "") + number_text(delta) + ")";
+        }
+    }
     line << (scores.empty() ? "-" : scores) << "\tspread " << number_text(item.spread.spread)
          << (item.spread.divergent ? " DIVERGENT" : "") << "\tsuggestion "
          << (item.suggestion ? number_text(*item.suggestion) : "-") << "\tconsensus ";
@@ -130,8 +136,8 @@ void add_moderation(CLI::App& app, int& exit_code) {
     };
     auto a = std::make_shared<Args>();
     auto* cmd = app.add_subcommand("moderation",
-                                   "List every scored bid and question with its individual scores, "
-                                   "spread, divergence flag, suggestion and consensus");
+                                   "List every scored bid and question with its individual scores (and the "
+                                   "consensus's delta to each), spread, divergence flag, suggestion and consensus");
     add_workbook_args(*cmd, a->wb);
     cmd->add_flag("--divergent-only", a->divergent_only, "Only items whose spread reaches the divergence threshold");
     cmd->callback([a, &exit_code] {
