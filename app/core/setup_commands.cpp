@@ -104,10 +104,12 @@ CommandResult add_bid(Workbook& wb, const std::string& actor, const NewBid& b) {
     if (state.bid(b.id)) throw Refused("duplicate", "there is already a bid " + b.id);
     rules::lot(state, b.lot);
     text(b.bidder, "the bidder's name", "name");
+    if (b.exclusion) text(*b.exclusion, "the reason the bid is excluded", "reason");
     if (b.price <= 0)
         throw Refused("price", "the price of bid " + b.id + " must be above zero; check the bid's price schedule");
     return wb.run(actor, "bid", "", [&](Command& c) {
-        c.put(entity::bid, {b.id, b.lot, b.bidder, flag(b.sme), flag(b.vcse), b.price, std::monostate{}});
+        c.put(entity::bid, {b.id, b.lot, b.bidder, flag(b.sme), flag(b.vcse), b.price,
+                            b.exclusion ? Value(*b.exclusion) : Value(std::monostate{})});
         // Bids are open: from now on the framework changes only with a recorded reason.
         c.put(entity::framework, {std::int64_t{1}, state.framework_xml(), wb.db().execAndGet(
                                       "SELECT source FROM framework").getString(), std::int64_t{1}});

@@ -9,6 +9,7 @@
 
 #include "app/core/package.h"
 #include "app/core/workbook.h"
+#include "app/core/workbook_state.h"
 #include "scoring/evaluation.h"
 
 namespace core {
@@ -57,14 +58,9 @@ CommandResult assign(Workbook& wb, const std::string& actor, const std::string& 
 /// framework asks for enhanced consensus, accepts in-tolerance items automatically.
 CommandResult set_phase(Workbook& wb, const std::string& actor, Phase phase, const std::string& reason);
 
-struct NewBid {
-    std::string id;
-    std::string lot;
-    std::string bidder;
-    bool sme = false;
-    bool vcse = false;
-    scoring::Money price = 0;
-};
+/// A received bid: id, lot, bidder, SME/VCSE, price; `exclusion`, if set, records that it is
+/// excluded for a stated reason (late, incomplete ...) and must not be empty.
+using NewBid = BidRecord;
 /// Registers a received bid (setup or compliance). The first bid freezes the framework.
 CommandResult add_bid(Workbook& wb, const std::string& actor, const NewBid& bid);
 

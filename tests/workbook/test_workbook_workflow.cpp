@@ -43,8 +43,8 @@ struct Tender {
         add_evaluator(wb, "O1", {"E1", "Evan One", Role::evaluator});
         add_evaluator(wb, "O1", {"E2", "Erin Two", Role::evaluator});
         add_evaluator(wb, "O1", {"M1", "Mo Chair", Role::moderator});
-        add_bid(wb, "O1", {"B1", lot, "Alder Care Ltd", true, false, 120000000});
-        add_bid(wb, "O1", {"B2", lot, "Birch Support CIC", false, true, 110000000});
+        add_bid(wb, "O1", {"B1", lot, "Alder Care Ltd", true, false, 120000000, std::nullopt});
+        add_bid(wb, "O1", {"B2", lot, "Birch Support CIC", false, true, 110000000, std::nullopt});
     }
 
     void pass_gates() {
@@ -65,10 +65,10 @@ struct Tender {
 TEST_CASE("Setting up: roles, frozen framework, compliance before scoring", "[integration][workbook]") {
     Tender t;
     auto& wb = t.wb;
-    refused(wb, "role", [&] { add_bid(wb, "E1", {"B3", t.lot, "X", false, false, 100}); });
-    refused(wb, "unknown-actor", [&] { add_bid(wb, "Z9", {"B3", t.lot, "X", false, false, 100}); });
-    refused(wb, "price", [&] { add_bid(wb, "O1", {"B3", t.lot, "X", false, false, 0}); });
-    refused(wb, "duplicate", [&] { add_bid(wb, "O1", {"B1", t.lot, "X", false, false, 100}); });
+    refused(wb, "role", [&] { add_bid(wb, "E1", {"B3", t.lot, "X", false, false, 100, std::nullopt}); });
+    refused(wb, "unknown-actor", [&] { add_bid(wb, "Z9", {"B3", t.lot, "X", false, false, 100, std::nullopt}); });
+    refused(wb, "price", [&] { add_bid(wb, "O1", {"B3", t.lot, "X", false, false, 0, std::nullopt}); });
+    refused(wb, "duplicate", [&] { add_bid(wb, "O1", {"B1", t.lot, "X", false, false, 100, std::nullopt}); });
     refused(wb, "phase", [&] { set_phase(wb, "O1", Phase::moderation, ""); });
     // Bids are open, so the framework is frozen: a change needs a reason.
     const auto xml = TenderState(wb.db()).framework_xml();
