@@ -88,7 +88,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "bench_workbook: verify failed or nothing ranked\n");
             return 1;
         }
-        const auto summary = core::tender_summary(wb);
+        const auto summary = core::tender_summary(wb, "O1");
         records = static_cast<std::size_t>(summary.audit_records);
         individual = summary.individual_scores;
         bids = summary.bids;

@@ -73,14 +73,6 @@ int report_current_exception(const std::string& command, const std::string& file
     }
 }
 
-void require_on_panel(core::Workbook& wb, const std::string& actor) {
-    for (const auto& e : core::list_evaluators(wb))
-        if (e.id == actor) return;
-    throw core::Refused("unknown-actor", "nobody with id '" + actor +
-                                             "' is on this tender's panel; use the id of a recorded evaluator "
-                                             "('tenderbench evaluator list'), or ask the officer to add you");
-}
-
 int with_workbook(const std::string& command, const WorkbookArgs& args, const std::function<int(core::Workbook&)>& body,
                   bool read_only) {
     try {

@@ -32,11 +32,6 @@ void add_busy_timeout(CLI::App& cmd, WorkbookArgs& args);
 int with_workbook(const std::string& command, const WorkbookArgs& args, const std::function<int(core::Workbook&)>& body,
                   bool read_only = false);
 
-/// Refuses (rule "unknown-actor") an actor who is not on the tender's panel. For the reads whose
-/// core function takes no actor (tender_summary, list_evaluators): every other command and read
-/// has the core check this itself.
-void require_on_panel(core::Workbook& wb, const std::string& actor);
-
 /// The message and exit code for the exception being handled (call inside a catch block).
 int report_current_exception(const std::string& command, const std::string& file);
 

@@ -164,8 +164,7 @@ void add_import(CLI::App& app, int& exit_code) {
 }
 
 int print_status(core::Workbook& wb, const std::string& actor) {
-    require_on_panel(wb, actor);
-    const auto s = core::tender_summary(wb);
+    const auto s = core::tender_summary(wb, actor);
     std::cout << "tender:            " << s.tender.name << "\n"
               << "reference:         " << s.tender.reference << "\n"
               << "phase:             " << core::to_string(s.tender.phase) << "\n"

@@ -42,8 +42,7 @@ void add_evaluator_commands(CLI::App& app, int& exit_code) {
     add_workbook_args(*list, *l);
     list->callback([l, &exit_code] {
         exit_code = with_workbook("evaluator list", *l, [l](core::Workbook& wb) {
-            require_on_panel(wb, l->actor);
-            for (const auto& e : core::list_evaluators(wb))
+            for (const auto& e : core::list_evaluators(wb, l->actor))
                 std::cout << e.id << "\t" << core::to_string(e.role) << "\t" << e.name << "\n";
             return ok;
         });
@@ -147,8 +146,7 @@ void add_phase(CLI::App& app, int& exit_code) {
     cmd->callback([a, &exit_code] {
         exit_code = with_workbook("phase", a->wb, [a](core::Workbook& wb) -> int {
             if (a->phase.empty()) {
-                require_on_panel(wb, a->wb.actor);
-                std::cout << core::to_string(core::tender_summary(wb).tender.phase) << "\n";
+                std::cout << core::to_string(core::tender_summary(wb, a->wb.actor).tender.phase) << "\n";
                 return ok;
             }
             const auto phase = core::phase_from_string(a->phase);

@@ -26,8 +26,9 @@ Evaluator moderation_reader(TenderState& state, const std::string& actor) {
 
 }  // namespace
 
-TenderSummary tender_summary(Workbook& wb) {
+TenderSummary tender_summary(Workbook& wb, const std::string& actor) {
     TenderState state(wb.db());
+    rules::actor(state, actor);
     TenderSummary s;
     s.tender = state.tender();
     s.framework_id = state.framework().id;
@@ -46,7 +47,11 @@ TenderSummary tender_summary(Workbook& wb) {
     return s;
 }
 
-std::vector<Evaluator> list_evaluators(Workbook& wb) { return TenderState(wb.db()).evaluators(); }
+std::vector<Evaluator> list_evaluators(Workbook& wb, const std::string& actor) {
+    TenderState state(wb.db());
+    rules::actor(state, actor);
+    return state.evaluators();
+}
 
 std::vector<BidView> bids_for(Workbook& wb, const std::string& actor) {
     TenderState state(wb.db());

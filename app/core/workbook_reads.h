@@ -25,10 +25,11 @@ struct TenderSummary {
     std::int64_t audit_records = 0;
     std::string head_hash;
 };
-/// Open to anyone named in the workbook.
-TenderSummary tender_summary(Workbook& wb);
+/// Open to anyone on the panel (counts and the head hash reveal no score or price).
+TenderSummary tender_summary(Workbook& wb, const std::string& actor);
 
-std::vector<Evaluator> list_evaluators(Workbook& wb);
+/// The panel, for anyone on it.
+std::vector<Evaluator> list_evaluators(Workbook& wb, const std::string& actor);
 
 struct BidView {
     BidRecord bid;

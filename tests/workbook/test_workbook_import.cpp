@@ -26,8 +26,8 @@ Workbook import_sample(const TempFolder& tmp, const std::string& name) {
 }
 
 void to_price_evaluation(Workbook& wb) {
-    while (tender_summary(wb).tender.phase < Phase::price_evaluation) {
-        const auto next = static_cast<Phase>(static_cast<int>(tender_summary(wb).tender.phase) + 1);
+    while (tender_summary(wb, "O1").tender.phase < Phase::price_evaluation) {
+        const auto next = static_cast<Phase>(static_cast<int>(tender_summary(wb, "O1").tender.phase) + 1);
         set_phase(wb, "O1", next, "");
     }
 }
@@ -43,7 +43,7 @@ TEST_CASE("A sample tender imported into a workbook evaluates exactly as its pac
             INFO((report.problems.empty() ? "" : report.problems.front()));
             CHECK(report.ok);
             CHECK(report.records > 0);
-            CHECK(tender_summary(wb).tender.phase == Phase::moderation);
+            CHECK(tender_summary(wb, "O1").tender.phase == Phase::moderation);
             CHECK_THROWS_AS(package_for_evaluation(wb, "O1"), Refused);  // prices sealed until price_evaluation
             to_price_evaluation(wb);
 
@@ -61,10 +61,10 @@ TEST_CASE("Importing into a workbook that already holds a tender is refused and 
           "[integration][workbook]") {
     TempFolder tmp;
     auto wb = import_sample(tmp, "community_meals");
-    const auto before = tender_summary(wb);
+    const auto before = tender_summary(wb, "O1");
     const auto folder = test::source_dir / "sample_tenders" / "community_meals";
     CHECK_THROWS_AS(import_package(wb, read_package(folder), test::slurp(folder / "framework.xml"), "O1", "X"), Refused);
-    CHECK(tender_summary(wb).head_hash == before.head_hash);
+    CHECK(tender_summary(wb, "O1").head_hash == before.head_hash);
 }
 
 TEST_CASE("An evaluator of the package cannot import it", "[integration][workbook]") {
