@@ -87,14 +87,14 @@ void bind_all(SQLite::Statement& st, const Row& row) {
 }
 
 std::string upsert_sql(const EntitySpec& spec) {
-    std::string placeholders;
-    for (std::size_t i = 0; i < spec.width(); ++i) placeholders += (i ? ", ?" : "?") + std::to_string(i + 1);
+    std::string parameters;  // ?1, ?2 ... one per column
+    for (std::size_t i = 0; i < spec.width(); ++i) parameters += (i ? ", ?" : "?") + std::to_string(i + 1);
     std::string keys;
     for (const auto& k : spec.keys) keys += (keys.empty() ? "" : ", ") + k;
     std::string update;
     for (const auto& v : spec.values) update += (update.empty() ? "" : ", ") + v + " = excluded." + v;
     const std::string conflict = update.empty() ? " DO NOTHING" : " DO UPDATE SET " + update;
-    return "INSERT INTO " + spec.table + "(" + columns(spec) + ") VALUES (" + placeholders + ") ON CONFLICT(" + keys +
+    return "INSERT INTO " + spec.table + "(" + columns(spec) + ") VALUES (" + parameters + ") ON CONFLICT(" + keys +
            ")" + conflict;
 }
 

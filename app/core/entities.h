@@ -18,6 +18,11 @@ namespace core {
 using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
 using Row = std::vector<Value>;
 
+/// Column values for the commands: 0/1 for a flag, NULL for an absent number or text.
+inline std::int64_t flag(bool b) { return b ? 1 : 0; }
+inline Value nullable(const std::optional<double>& v) { return v ? Value(*v) : Value(std::monostate{}); }
+inline Value nullable(const std::optional<std::string>& v) { return v ? Value(*v) : Value(std::monostate{}); }
+
 /// An entity table: key columns first, then value columns.
 struct EntitySpec {
     std::string table;

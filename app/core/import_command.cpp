@@ -10,10 +10,6 @@ namespace core {
 
 namespace {
 
-std::int64_t flag(bool b) { return b ? 1 : 0; }
-
-Value optional_real(std::optional<double> v) { return v ? Value(*v) : Value(std::monostate{}); }
-
 const char* deliverability_text(scoring::Deliverability d) {
     switch (d) {
         case scoring::Deliverability::accept: return "accept";
@@ -37,14 +33,14 @@ void put_bids(Command& c, const Package& p) {
     for (const auto& b : p.bids) {
         const auto& in = b.input;
         c.put(entity::bid, {in.id, b.lot, in.bidder, flag(in.sme), flag(in.vcse), in.price,
-                            in.exclusion ? Value(*in.exclusion) : Value(std::monostate{})});
+                            nullable(in.exclusion)});
     }
     for (const auto& b : p.bids)
         for (const auto& g : b.input.gates) c.put(entity::gate_result, {b.input.id, g.gate, flag(g.passed), g.reason});
     for (const auto& b : p.bids)
         for (const auto& m : b.input.commitments)
             c.put(entity::commitment, {b.input.id, m.measure, m.quantity, std::string(deliverability_text(m.decision)),
-                                       optional_real(m.accepted_quantity), optional_real(m.accepted_percent), m.reason});
+                                       nullable(m.accepted_quantity), nullable(m.accepted_percent), m.reason});
     for (const auto& b : p.bids)
         if (b.input.alt_decision != scoring::AltDecision::none)
             c.put(entity::alt_decision,
@@ -64,14 +60,14 @@ void put_scores(Command& c, const Package& p) {
     for (const auto& s : p.scores) {
         std::vector<double> values;
         for (const auto& i : s.individual) {
-            c.put(entity::individual_score, {s.bid, s.criterion, i.evaluator, optional_real(i.score), i.justification});
+            c.put(entity::individual_score, {s.bid, s.criterion, i.evaluator, nullable(i.score), i.justification});
             if (i.score) values.push_back(*i.score);
         }
         if (!s.consensus) continue;
         const auto* lot = p.framework.lot(lot_of[s.bid]);
         const auto spread = scoring::item_spread(values, lot ? lot->moderation : scoring::ModerationRules{});
         c.put(entity::consensus, {s.bid, s.criterion, s.consensus->score, s.consensus->moderator,
-                                  s.consensus->rationale, values.empty() ? Value(std::monostate{}) : Value(spread.spread),
+                                  s.consensus->rationale, nullable(values.empty() ? std::nullopt : std::optional<double>(spread.spread)),
                                   flag(spread.divergent), std::int64_t{0}});
     }
 }

@@ -23,14 +23,14 @@ struct Missing {
         if (shown.size() < 5) shown.push_back(std::move(what));
         ++count;
     }
-    void refuse_if_any(const std::string& before, const std::string& todo,
+    void refuse_if_any(const std::string& before, const std::string& what_to_do,
                        const std::string& rule = "phase-incomplete") const {
         if (count == 0) return;
         std::string list;
         for (const auto& s : shown) list += "\n  " + s;
         if (count > shown.size()) list += "\n  ... and " + std::to_string(count - shown.size()) + " more";
         const std::string noun = rule == "phase-incomplete" ? " missing" : " found";
-        throw Refused(rule, before + " (" + std::to_string(count) + noun + "): " + todo + list);
+        throw Refused(rule, before + " (" + std::to_string(count) + noun + "): " + what_to_do + list);
     }
 };
 

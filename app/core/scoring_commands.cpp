@@ -119,7 +119,7 @@ CommandResult moderate(Workbook& wb, const std::string& actor, const std::string
     const auto spread = scoring::item_spread(values, lot.moderation);
     CommandResult result = wb.run(actor, "moderate", "", [&](Command& c) {
         c.put(entity::consensus, {bid_id, criterion, value, actor, rationale, spread.spread,
-                                  std::int64_t{spread.divergent ? 1 : 0}, std::int64_t{0}});
+                                  flag(spread.divergent), std::int64_t{0}});
     });
     if (auto warning = scoring::rationale_warning(rationale)) result.warnings.push_back(*warning);
     return result;
@@ -161,30 +161,22 @@ CommandResult sv_decision(Workbook& wb, const std::string& actor, const std::str
     rules::phase(state, {Phase::moderation, Phase::price_evaluation, Phase::award},
                  "decide the deliverability of social-value commitments");
     rules::bid(state, bid_id);
-    const auto current = [&] {
-        const auto package = state.package(false);
-        for (const auto& b : package.bids)
-            if (b.input.id == bid_id)
-                for (const auto& c : b.input.commitments)
-                    if (c.measure == measure) return std::optional<scoring::Commitment>(c);
-        return std::optional<scoring::Commitment>();
-    }();
-    if (!current)
+    const auto committed = state.committed_quantity(bid_id, measure);
+    if (!committed)
         throw Refused("unknown-commitment", "bid " + bid_id + " made no commitment to measure " + measure);
     const bool reduce = decision == scoring::Deliverability::reduce;
     if (reduce != (quantity.has_value() || percent.has_value()) || (quantity && percent))
         throw Refused("sv-decision", reduce ? "a reduction needs either a quantity or a percentage (not both)"
                                             : "only a reduction takes a quantity or percentage");
-    if (quantity && !(*quantity >= 0 && *quantity <= current->quantity))
+    if (quantity && !(*quantity >= 0 && *quantity <= *committed))
         throw Refused("sv-decision", "the reduced quantity must be between 0 and the " +
-                                         scoring::format_number(current->quantity) + " committed");
+                                         scoring::format_number(*committed) + " committed");
     if (percent && !(*percent >= 0 && *percent <= 100))
         throw Refused("sv-decision", "the percentage must be between 0 and 100");
     rules::text(reason, "the reason for the decision", "reason");
     const char* text = decision == scoring::Deliverability::accept ? "accept" : reduce ? "reduce" : "reject";
-    auto opt = [](std::optional<double> v) { return v ? Value(*v) : Value(std::monostate{}); };
     return wb.run(actor, "sv-decision", reason, [&](Command& c) {
-        c.put(entity::commitment, {bid_id, measure, current->quantity, std::string(text), opt(quantity), opt(percent),
+        c.put(entity::commitment, {bid_id, measure, *committed, std::string(text), nullable(quantity), nullable(percent),
                                    reason});
     });
 }

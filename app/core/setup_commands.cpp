@@ -14,7 +14,11 @@ namespace {
 
 using rules::text;
 
-std::int64_t flag(bool b) { return b ? 1 : 0; }
+// Once bids are opened the framework is frozen: a later change needs a recorded reason.
+void freeze_framework(Command& c, TenderState& state) {
+    if (state.framework_frozen()) return;
+    c.put(entity::framework, {std::int64_t{1}, state.framework_xml(), state.framework_source(), std::int64_t{1}});
+}
 
 }  // namespace
 
@@ -109,10 +113,8 @@ CommandResult add_bid(Workbook& wb, const std::string& actor, const NewBid& b) {
         throw Refused("price", "the price of bid " + b.id + " must be above zero; check the bid's price schedule");
     return wb.run(actor, "bid", "", [&](Command& c) {
         c.put(entity::bid, {b.id, b.lot, b.bidder, flag(b.sme), flag(b.vcse), b.price,
-                            b.exclusion ? Value(*b.exclusion) : Value(std::monostate{})});
-        // Bids are open: from now on the framework changes only with a recorded reason.
-        c.put(entity::framework, {std::int64_t{1}, state.framework_xml(), wb.db().execAndGet(
-                                      "SELECT source FROM framework").getString(), std::int64_t{1}});
+                            nullable(b.exclusion)});
+        freeze_framework(c, state);  // bids are open: later changes need a recorded reason
     });
 }
 
@@ -163,9 +165,7 @@ CommandResult set_phase(Workbook& wb, const std::string& actor, Phase target, co
         const bool lock = t.individual_locked || target == Phase::moderation;
         c.put(entity::tender, {std::int64_t{1}, t.name, t.reference, to_string(target), flag(t.two_envelope),
                                flag(lock)});
-        if (target > Phase::setup && !state.framework_frozen())
-            c.put(entity::framework, {std::int64_t{1}, state.framework_xml(),
-                                      wb.db().execAndGet("SELECT source FROM framework").getString(), std::int64_t{1}});
+        if (target > Phase::setup) freeze_framework(c, state);
         if (target == Phase::moderation && now < target) accept_in_tolerance_within(c, state);
     });
 }

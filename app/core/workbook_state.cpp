@@ -75,6 +75,12 @@ std::string TenderState::framework_xml() {
     return st.getColumn(0).getString();
 }
 
+std::string TenderState::framework_source() {
+    SQLite::Statement st(db_, "SELECT source FROM framework");
+    if (!st.executeStep()) throw Refused("no-tender", "this workbook holds no framework");
+    return st.getColumn(0).getString();
+}
+
 bool TenderState::framework_frozen() {
     SQLite::Statement st(db_, "SELECT frozen FROM framework");
     return st.executeStep() && st.getColumn(0).getInt() != 0;
@@ -188,6 +194,14 @@ std::optional<ConsensusRow> TenderState::consensus(const std::string& bid, const
     return ConsensusRow{st.getColumn(0).getString(),    st.getColumn(1).getString(), st.getColumn(2).getDouble(),
                         st.getColumn(3).getString(),    st.getColumn(4).getString(), optional_real(st.getColumn(5)),
                         st.getColumn(6).getInt() != 0, st.getColumn(7).getInt() != 0};
+}
+
+std::optional<double> TenderState::committed_quantity(const std::string& bid, const std::string& measure) {
+    SQLite::Statement st(db_, "SELECT quantity FROM commitment WHERE bid = ?1 AND measure = ?2");
+    st.bind(1, bid);
+    st.bind(2, measure);
+    if (!st.executeStep()) return std::nullopt;
+    return st.getColumn(0).getDouble();
 }
 
 const scoring::Criterion* TenderState::question(const std::string& lot, const std::string& criterion) {

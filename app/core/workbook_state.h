@@ -76,6 +76,7 @@ public:
     const TenderRecord& tender();            // throws Refused("no-tender") if none yet
     const scoring::Framework& framework();   // parsed from the stored XML
     std::string framework_xml();
+    std::string framework_source();
     bool framework_frozen();
 
     std::optional<Evaluator> evaluator(const std::string& id);
@@ -96,6 +97,8 @@ public:
     std::optional<IndividualScoreRow> individual_score(const std::string& bid, const std::string& criterion,
                                                        const std::string& evaluator);
     std::optional<ConsensusRow> consensus(const std::string& bid, const std::string& criterion);
+    /// The quantity the bid committed to the measure, or nullopt if it made no such commitment.
+    std::optional<double> committed_quantity(const std::string& bid, const std::string& measure);
 
     /// The whole tender as a package (for evaluation and export): framework, bids with gates,
     /// commitments and decisions, evaluators, individual and consensus scores, seeds.
