@@ -7,11 +7,14 @@ BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
 
 # Debian 12 packages the build and tests need. Keep in step with CMakeLists.txt.
 PACKAGES=(g++ cmake make pkg-config libpugixml-dev nlohmann-json3-dev libcli11-dev catch2
-          libsqlitecpp-dev libsqlite3-dev libssl-dev)
+          libsqlitecpp-dev libsqlite3-dev libssl-dev libxlsxwriter-dev libminizip-dev zlib1g-dev libcsv-dev)
+# Only the tests need these: LibreOffice Calc headless recalculates every exported workbook.
+TEST_PACKAGES=(libreoffice-calc-nogui)
 
+# install_packages [EXTRA...]: the build's packages and any extra ones named.
 install_packages() {
     local missing=()
-    for p in "${PACKAGES[@]}"; do
+    for p in "${PACKAGES[@]}" "$@"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
