@@ -18,5 +18,6 @@ void add_workbook_setup_commands(CLI::App& app, int& exit_code);    // evaluator
 void add_workbook_bid_commands(CLI::App& app, int& exit_code);      // bid, bids, gate, framework, alt-decision, ...
 void add_workbook_scoring_commands(CLI::App& app, int& exit_code);  // score, abstain, scores, moderate, ..., undo
 void add_workbook_record_commands(CLI::App& app, int& exit_code);   // log, verify
+void add_export_commands(CLI::App& app, int& exit_code);            // export, summaries
 
 }  // namespace cli

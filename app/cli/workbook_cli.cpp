@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "app/cli/commands.h"
+#include "app/core/output_file.h"
 #include "app/core/source_error.h"
 #include "app/core/workbook_reads.h"
 #include "app/core/workflow.h"
@@ -63,6 +64,9 @@ int report_current_exception(const std::string& command, const std::string& file
         return report_workbook_error(command, e);
     } catch (const core::InputError& e) {
         for (const auto& d : e.diagnostics()) std::cerr << d.text() << "\n";
+        return invalid_input;
+    } catch (const core::OutputError& e) {
+        std::cerr << "tenderbench " << command << ": " << e.what() << "\n";
         return invalid_input;
     } catch (const scoring::EvaluationError& e) {
         std::cerr << "tenderbench " << command << ": " << file << ": evaluation refused:\n";

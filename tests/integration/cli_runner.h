@@ -48,10 +48,10 @@ inline std::string unique_suffix() {
     return std::to_string(::getpid()) + "_" + std::to_string(salt % 100000) + "_" + std::to_string(counter++);
 }
 
-/// Runs `tenderbench ARGS` through the shell (ARGS already quoted), capturing both streams.
-inline Run tenderbench(const std::string& args) {
+/// Runs a /bin/sh command line (already quoted), capturing both streams.
+inline Run run_shell(const std::string& line) {
     const auto err_file = fs::temp_directory_path() / ("tb_err_" + unique_suffix());
-    const std::string command = quote(TENDERBENCH_CLI) + " " + args + " 2>" + quote(err_file.string());
+    const std::string command = "{ " + line + "; } 2>" + quote(err_file.string());
     Run run;
     FILE* pipe = ::popen(command.c_str(), "r");
     REQUIRE(pipe != nullptr);
@@ -64,6 +64,9 @@ inline Run tenderbench(const std::string& args) {
     fs::remove(err_file);
     return run;
 }
+
+/// Runs `tenderbench ARGS` through the shell (ARGS already quoted), capturing both streams.
+inline Run tenderbench(const std::string& args) { return run_shell(quote(TENDERBENCH_CLI) + " " + args); }
 
 /// A fresh, empty folder under the system's temporary folder, removed with everything in it.
 class TempDir {

@@ -1,0 +1,50 @@
+// The tender record out of the workbook: `export` (the Excel workbook) and `summaries` (one
+// assessment-summary letter per bidder).
+#include <iostream>
+#include <memory>
+
+#include "app/cli/commands.h"
+#include "app/cli/workbook_cli.h"
+#include "app/core/excel_export.h"
+
+namespace cli {
+
+namespace {
+
+struct ExportArgs {
+    WorkbookArgs wb;
+    std::string out;
+};
+
+int run_export(core::Workbook& wb, const ExportArgs& a) {
+    const auto report = core::export_excel(wb, a.wb.actor, a.out);
+    std::cout << "wrote " << report.file.string() << " (" << report.sheets.size() << " sheets: ";
+    for (std::size_t i = 0; i < report.sheets.size(); ++i) std::cout << (i ? ", " : "") << report.sheets[i];
+    std::cout << ")\n"
+              << "audit records: " << report.audit_records << ", head " << report.head_hash << "\n"
+              << (report.verified ? "verified: the audit trail is complete and unaltered\n"
+                                  : "NOT VERIFIED: the export records the problems on its Audit trail sheet\n");
+    if (!report.verified)
+        std::cerr << "tenderbench export: warning: " << a.wb.file
+                  << " does not verify; run 'tenderbench verify' for the details\n";
+    return ok;
+}
+
+void add_export(CLI::App& app, int& exit_code) {
+    auto a = std::make_shared<ExportArgs>();
+    auto* cmd = app.add_subcommand("export",
+                                   "Write the tender record to Excel (.xlsx): ranking, framework, price, quality, "
+                                   "social value, individual scores, moderation, evaluators, assessment summaries "
+                                   "and the audit trail, with live formulas (officer, from price evaluation on)");
+    add_workbook_args(*cmd, a->wb);
+    cmd->add_option("-o,--output", a->out, "The .xlsx file to write (replaced if it exists)")->required();
+    cmd->callback([a, &exit_code] {
+        exit_code = with_workbook("export", a->wb, [a](core::Workbook& wb) { return run_export(wb, *a); }, true);
+    });
+}
+
+}  // namespace
+
+void add_export_commands(CLI::App& app, int& exit_code) { add_export(app, exit_code); }
+
+}  // namespace cli

@@ -1,0 +1,156 @@
+// `tenderbench export`: the workbook every sample tender exports to, opened and recalculated in
+// LibreOffice Calc; its numbers against the program's own; refusals and failures.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+
+#include "export_fixture.h"
+
+using namespace tbtest;
+
+namespace {
+
+// Bid id -> total, from `tenderbench evaluate FILE --json` (the engine's own numbers).
+std::map<std::string, double> program_totals(const ScratchWorkbook& wb) {
+    const auto run = wb.ok("evaluate", "--as OFF --json");
+    std::map<std::string, double> totals;
+    for (const auto& lot : nlohmann::json::parse(run.out)["lots"])
+        for (const auto& bid : lot["bids"])
+            if (bid.contains("total")) totals[bid["id"].get<std::string>()] = bid["total"].get<double>();
+    return totals;
+}
+
+}  // namespace
+
+TEST_CASE("every sample tender exports a workbook whose formulas recalculate to the program's own numbers",
+          "[integration][office][export]") {
+    const char* sample = GENERATE("community_meals", "domiciliary_care", "highways_minor_works");
+    ScratchWorkbook wb(std::string("export_") + sample);
+    open_prices(wb, source_dir / "sample_tenders" / sample);
+    const auto out = wb.dir().path() / "record.xlsx";
+    const auto run = wb.ok("export", "--as OFF -o " + quote(out.string()));
+    CHECK(run.out.find("verified: the audit trail is complete and unaltered") != std::string::npos);
+    REQUIRE(fs::exists(out));
+
+    INFO("sample " << sample);
+    // Every formula Calc recomputes gives the value the program cached, to 1e-9.
+    const auto differences = testsupport::recalculation_differences(out, 1e-9);
+    for (const auto& d : differences)
+        UNSCOPED_INFO(d.sheet << "!" << d.cell << ": cached " << d.cached << ", recalculated " << d.recalculated);
+    CHECK(differences.empty());
+
+    // And the recalculated totals are the engine's (evaluate --json), bid by bid.
+    const auto sheets = testsupport::calc_sheets(out, testsupport::Recalc::always);
+    const auto& summary = sheet_named(sheets, "Summary");
+    const std::size_t header = 3;
+    const auto bid_col = column_of(summary, header, "Bid");
+    const auto total_col = column_of(summary, header, "Total");
+    const auto in_col = column_of(summary, header, "In contention");
+    const auto totals = program_totals(wb);
+    std::size_t compared = 0;
+    for (std::size_t r = header + 1; r < summary.rows.size(); ++r) {
+        const auto& row = summary.rows[r];
+        const auto it = totals.find(row[bid_col]);
+        if (it == totals.end() || row[in_col] != "1") continue;
+        INFO("bid " << row[bid_col]);
+        CHECK(std::fabs(std::stod(row[total_col]) - it->second) <= 1e-9);
+        ++compared;
+    }
+    CHECK(compared == totals.size());
+
+    // The sheets the issue names are all there.
+    for (const char* name : {"Summary", "Framework", "Individual scores", "Moderation", "Evaluators",
+                             "Assessment summaries", "Audit trail"})
+        CHECK_NOTHROW(sheet_named(sheets, name));
+}
+
+TEST_CASE("text from bidders is written as text, never as a formula", "[integration][office][export]") {
+    // Copy a sample and give two bidders names that a spreadsheet would otherwise run.
+    TempDir package("injection_package");
+    const auto sample = source_dir / "sample_tenders" / "community_meals";
+    for (const auto& f : fs::directory_iterator(sample)) fs::copy(f.path(), package.path() / f.path().filename());
+    std::string bids = slurp(package.path() / "bids.xml");
+    const std::string hyperlink = "=HYPERLINK(\"http://evil.example/\",\"click\")";
+    const std::string dde = "+cmd|' /C calc'!A0";
+    const auto rename = [&](const std::string& from, const std::string& to) {
+        const auto at = bids.find("bidder=\"" + from + "\"");
+        REQUIRE(at != std::string::npos);
+        std::string escaped;
+        for (char c : to) escaped += c == '"' ? std::string("&quot;") : std::string(1, c);
+        bids.replace(at, from.size() + 9, "bidder=\"" + escaped + "\"");
+    };
+    rename("Larkrise Kitchens Ltd", hyperlink);
+    rename("Age Well Harland", dde);
+    std::ofstream(package.path() / "bids.xml", std::ios::binary) << bids;
+
+    ScratchWorkbook wb("export_injection");
+    open_prices(wb, package.path());
+    const auto out = wb.dir().path() / "record.xlsx";
+    wb.ok("export", "--as OFF -o " + quote(out.string()));
+    const auto sheets = testsupport::calc_sheets(out, testsupport::Recalc::always);
+    const auto& summary = sheet_named(sheets, "Summary");
+    const auto bidder_col = column_of(summary, 3, "Bidder");
+    std::size_t literal = 0;
+    for (const auto& row : summary.rows)
+        if (row[bidder_col] == hyperlink || row[bidder_col] == dde) ++literal;
+    CHECK(literal == 2);
+    // Nowhere did Calc turn either into a link's text or a result.
+    for (const auto& s : sheets)
+        for (const auto& row : s.rows)
+            for (const auto& value : row) CHECK(value != "click");
+}
+
+TEST_CASE("export refuses who may not export and when prices are sealed, writing nothing", "[integration][export]") {
+    ScratchWorkbook wb("export_refused");
+    auto r = tenderbench("import " + quote((source_dir / "sample_tenders" / "community_meals").string()) + " " +
+                         quote(wb.file().string()) + " --as OFF --name 'Olu Officer'");
+    REQUIRE(r.exit_code == 0);
+    const auto out = wb.dir().path() / "record.xlsx";
+    // Still in moderation: prices are sealed.
+    check_refused(wb.run("export", "--as OFF -o " + quote(out.string())), "prices-sealed");
+    CHECK_FALSE(fs::exists(out));
+    wb.ok("phase", "--as OFF price_evaluation");
+    // An evaluator holds no right to the whole record.
+    check_refused(wb.run("export", "--as E1 -o " + quote(out.string())), "role");
+    CHECK_FALSE(fs::exists(out));
+    // Not on the panel at all.
+    const auto stranger = wb.run("export", "--as NOBODY -o " + quote(out.string()));
+    CHECK(stranger.exit_code == 1);
+    CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("an unwritable or failing output leaves no file, partial or whole", "[integration][export]") {
+    ScratchWorkbook wb("export_fail");
+    open_prices(wb, source_dir / "sample_tenders" / "community_meals");
+
+    SECTION("missing folder") {
+        const auto r = wb.run("export", "--as OFF -o " + quote((wb.dir().path() / "no/such/dir/x.xlsx").string()));
+        CHECK(r.exit_code == 1);
+        CHECK(r.err.find("does not exist") != std::string::npos);
+    }
+    SECTION("the target is a folder") {
+        fs::create_directory(wb.dir().path() / "folder.xlsx");
+        const auto r = wb.run("export", "--as OFF -o " + quote((wb.dir().path() / "folder.xlsx").string()));
+        CHECK(r.exit_code == 1);
+        CHECK(r.err.find("is a folder") != std::string::npos);
+    }
+    SECTION("the disk fills up while writing") {
+        // A 64 KB file-size limit makes the writes fail part-way (EFBIG, with SIGXFSZ ignored).
+        const auto out = wb.dir().path() / "full.xlsx";
+        const auto r = run_shell("ulimit -f 64; trap '' XFSZ; " + quote(TENDERBENCH_CLI) + " export " +
+                                 quote(wb.file().string()) + " --as OFF -o " + quote(out.string()));
+        INFO(r.err);
+        CHECK(r.exit_code == 1);
+        CHECK(r.err.find("cannot") != std::string::npos);
+        CHECK_FALSE(fs::exists(out));
+    }
+    // Whatever failed, nothing is left next to the workbook but the workbook itself (and its WAL files).
+    for (const auto& f : fs::directory_iterator(wb.dir().path())) {
+        const auto name = f.path().filename().string();
+        CHECK((name.rfind("export_fail.tender", 0) == 0 || name == "folder.xlsx"));
+    }
+}
