@@ -59,4 +59,10 @@ std::string format_number(double value) {
     return buffer;
 }
 
+std::string format_fixed(double value, int places) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", places < 0 ? 0 : (places > 9 ? 9 : places), value);
+    return buffer;
+}
+
 }  // namespace scoring

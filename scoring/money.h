@@ -18,6 +18,8 @@ std::string format_money(Money amount);
 
 /// A number without trailing zeros: 0.5 -> "0.5", 2 -> "2".
 std::string format_number(double value);
+/// `value` with exactly `places` decimals (0-9), e.g. marks at the declared precision: 79.81.
+std::string format_fixed(double value, int places);
 
 /// Money as a double in major units (for JSON and display).
 inline double to_major(Money amount) { return static_cast<double>(amount) / 100.0; }

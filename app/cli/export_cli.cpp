@@ -6,6 +6,8 @@
 #include "app/cli/commands.h"
 #include "app/cli/workbook_cli.h"
 #include "app/core/excel_export.h"
+#include "app/core/export_data.h"
+#include "app/core/summary_letters.h"
 
 namespace cli {
 
@@ -43,8 +45,34 @@ void add_export(CLI::App& app, int& exit_code) {
     });
 }
 
+int run_summaries(core::Workbook& wb, const ExportArgs& a) {
+    core::ReadSnapshot snapshot(wb);
+    const auto data = core::gather_export(wb, a.wb.actor);
+    const auto letters = core::write_summary_letters(data, a.out);
+    for (const auto& f : letters) std::cout << "wrote " << f.string() << "\n";
+    std::cout << letters.size() << " assessment summar" << (letters.size() == 1 ? "y" : "ies")
+              << " (Word .docx): edit and send each before the award notice (Procurement Act 2023 s.50)\n";
+    return ok;
+}
+
+void add_summaries(CLI::App& app, int& exit_code) {
+    auto a = std::make_shared<ExportArgs>();
+    auto* cmd = app.add_subcommand("summaries",
+                                   "Write one assessment-summary letter per bidder (Word .docx) into a folder: the "
+                                   "criteria, the bidder's scores and reasons, and the winning tender's (officer, from "
+                                   "price evaluation on)");
+    add_workbook_args(*cmd, a->wb);
+    cmd->add_option("-o,--output", a->out, "The folder to write the letters into (created if missing)")->required();
+    cmd->callback([a, &exit_code] {
+        exit_code = with_workbook("summaries", a->wb, [a](core::Workbook& wb) { return run_summaries(wb, *a); }, true);
+    });
+}
+
 }  // namespace
 
-void add_export_commands(CLI::App& app, int& exit_code) { add_export(app, exit_code); }
+void add_export_commands(CLI::App& app, int& exit_code) {
+    add_export(app, exit_code);
+    add_summaries(app, exit_code);
+}
 
 }  // namespace cli

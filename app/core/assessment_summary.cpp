@@ -90,7 +90,7 @@ BidAssessment assess_bid(const ExportData& data, const Consensus& consensus, con
     return a;
 }
 
-std::string outcome(const AssessmentSummary& s, std::size_t ranked) {
+std::string outcome(const AssessmentSummary& s, std::size_t ranked, int precision) {
     const auto& b = s.bidder;
     if (!b.in_contention) {
         std::string text = "Your tender was not considered further for lot " + s.lot_id + ": ";
@@ -99,11 +99,11 @@ std::string outcome(const AssessmentSummary& s, std::size_t ranked) {
     }
     if (s.successful)
         return "Your tender is the most advantageous tender for lot " + s.lot_id + " (total " +
-               scoring::format_number(b.total) + " marks) and is the intended award.";
+               scoring::format_fixed(b.total, precision) + " marks) and is the intended award.";
     std::string text = "Your tender ranked " + (b.rank ? std::to_string(*b.rank) : std::string("-")) + " of " +
                        std::to_string(ranked) + " tenders in contention for lot " + s.lot_id + " with " +
-                       scoring::format_number(b.total) + " marks";
-    if (s.winner) text += "; the winning tender scored " + scoring::format_number(s.winner->total) + " marks";
+                       scoring::format_fixed(b.total, precision) + " marks";
+    if (s.winner) text += "; the winning tender scored " + scoring::format_fixed(s.winner->total, precision) + " marks";
     return text + ".";
 }
 
@@ -132,7 +132,7 @@ std::vector<AssessmentSummary> assessment_summaries(const ExportData& data) {
             s.bidder = assess_bid(data, consensus, *lot, result, r);
             s.successful = winner && winner->bid == r.id;
             if (winner && !s.successful) s.winner = winner;
-            s.outcome = outcome(s, ranked);
+            s.outcome = outcome(s, ranked, lot->rules.precision);
             out.push_back(std::move(s));
         }
     }

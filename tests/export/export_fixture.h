@@ -5,6 +5,7 @@
 
 #include "integration/workbook_fixture.h"
 #include "support/office.h"
+#include "support/xlsx_edit.h"
 
 namespace tbtest {
 

@@ -18,9 +18,10 @@ namespace {
 std::map<std::string, double> program_totals(const ScratchWorkbook& wb) {
     const auto run = wb.ok("evaluate", "--as OFF --json");
     std::map<std::string, double> totals;
-    for (const auto& lot : nlohmann::json::parse(run.out)["lots"])
+    const auto evaluation = nlohmann::json::parse(run.out);  // held: the loop below refers into it
+    for (const auto& lot : evaluation["lots"])
         for (const auto& bid : lot["bids"])
-            if (bid.contains("total")) totals[bid["id"].get<std::string>()] = bid["total"].get<double>();
+            if (bid.contains("total") && bid["total"].is_number()) totals[bid["id"].get<std::string>()] = bid["total"].get<double>();
     return totals;
 }
 
@@ -51,6 +52,7 @@ TEST_CASE("every sample tender exports a workbook whose formulas recalculate to 
     const auto total_col = column_of(summary, header, "Total");
     const auto in_col = column_of(summary, header, "In contention");
     const auto totals = program_totals(wb);
+    REQUIRE(totals.size() >= 4);
     std::size_t compared = 0;
     for (std::size_t r = header + 1; r < summary.rows.size(); ++r) {
         const auto& row = summary.rows[r];
@@ -153,4 +155,65 @@ TEST_CASE("an unwritable or failing output leaves no file, partial or whole", "[
         const auto name = f.path().filename().string();
         CHECK((name.rfind("export_fail.tender", 0) == 0 || name == "folder.xlsx"));
     }
+}
+
+TEST_CASE("an auditor who changes a weight in the exported workbook sees the engine's new ranking",
+          "[integration][office][export]") {
+    // The export of community meals; then, as in Excel, price 40 -> 10 and quality 50 -> 80.
+    ScratchWorkbook wb("export_reweight");
+    open_prices(wb, source_dir / "sample_tenders" / "community_meals");
+    const auto out = wb.dir().path() / "record.xlsx";
+    wb.ok("export", "--as OFF -o " + quote(out.string()));
+    const auto before = testsupport::calc_sheets(out, testsupport::Recalc::never);
+    const auto& framework = sheet_named(before, "Framework");
+    const auto weight_cell = [&](const std::string& criterion) {
+        for (std::size_t r = 0; r < framework.rows.size(); ++r)
+            if (framework.rows[r].size() > 4 && framework.rows[r][1] == criterion) return testsupport::cell_name(r, 4);
+        FAIL("no row for " << criterion);
+        return std::string();
+    };
+    testsupport::set_cell_number(out, 2, weight_cell("PRICE"), 10);  // Framework is the second tab
+    testsupport::set_cell_number(out, 2, weight_cell("QUAL"), 80);
+
+    // The same change made to the framework and evaluated by the engine.
+    TempDir package("reweighted_package");
+    for (const auto& f : fs::directory_iterator(source_dir / "sample_tenders" / "community_meals"))
+        fs::copy(f.path(), package.path() / f.path().filename());
+    std::string xml = slurp(package.path() / "framework.xml");
+    const auto replace = [&](const std::string& from, const std::string& to) {
+        const auto at = xml.find(from);
+        REQUIRE(at != std::string::npos);
+        xml.replace(at, from.size(), to);
+    };
+    replace("type=\"price\" weight=\"40\"", "type=\"price\" weight=\"10\"");
+    replace("type=\"quality\" weight=\"50\"", "type=\"quality\" weight=\"80\"");
+    std::ofstream(package.path() / "framework.xml", std::ios::binary) << xml;
+    const auto run = tenderbench("evaluate " + quote(package.path().string()) + " --json");
+    REQUIRE(run.exit_code == 0);
+    std::map<std::string, std::pair<double, int>> engine;  // bid -> (total, rank)
+    const auto evaluation = nlohmann::json::parse(run.out);
+    for (const auto& bid : evaluation["lots"][0]["bids"])
+        if (bid.contains("rank") && bid["rank"].is_number())
+            engine[bid["id"].get<std::string>()] = {bid["total"].get<double>(), bid["rank"].get<int>()};
+    REQUIRE(engine.size() == 4);
+
+    const auto after = testsupport::calc_sheets(out, testsupport::Recalc::always);
+    const auto& summary = sheet_named(after, "Summary");
+    const auto bid_col = column_of(summary, 3, "Bid");
+    const auto total_col = column_of(summary, 3, "Total");
+    const auto live_col = column_of(summary, 3, "Live rank");
+    const auto rank_col = column_of(summary, 3, "Rank");
+    std::size_t compared = 0, moved = 0;
+    for (std::size_t r = 4; r < summary.rows.size(); ++r) {
+        const auto& row = summary.rows[r];
+        const auto it = engine.find(row[bid_col]);
+        if (it == engine.end() || row[live_col].empty()) continue;
+        INFO("bid " << row[bid_col]);
+        CHECK(std::fabs(std::stod(row[total_col]) - it->second.first) <= 1e-9);
+        CHECK(std::stoi(row[live_col]) == it->second.second);
+        moved += std::stoi(row[live_col]) != std::stoi(row[rank_col]) ? 1 : 0;  // recorded rank is the old one
+        ++compared;
+    }
+    CHECK(compared == 4);
+    CHECK(moved == 2);  // B02 and B03 change places
 }
