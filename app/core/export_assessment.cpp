@@ -61,14 +61,14 @@ private:
             sheet_.text(row_, kCriterion, c.id);
             sheet_.text(row_, kName, c.name);
             sheet_.text(row_, kHow, c.how_scored, Style::wrap);
-            sheet_.formula(row_, kWeight, "=" + lot_cells.weight.at(c.id), c.weight, Style::precise);
-            if (c.score) sheet_.number(row_, kScore, *c.score, Style::precise);
+            sheet_.formula(row_, kWeight, "=" + lot_cells.weight.at(c.id), c.weight, Style::decimal);
+            if (c.score) sheet_.number(row_, kScore, *c.score, Style::plain);
             put_marks(kMarks, live_marks(*lot, mine, c, price_leaves), c.marks);
             sheet_.text(row_, kExplanation, c.explanation, Style::wrap);
             if (s.winner) {
                 const auto& w = s.winner->criteria[k];
                 sheet_.text(row_, kWinner, s.winner->bid);
-                if (w.score) sheet_.number(row_, kWinnerScore, *w.score, Style::precise);
+                if (w.score) sheet_.number(row_, kWinnerScore, *w.score, Style::plain);
                 put_marks(kWinnerMarks, live_marks(*lot, *theirs, w, price_leaves), w.marks);
                 sheet_.text(row_, kWinnerExplanation, w.explanation, Style::wrap);
             }
@@ -91,8 +91,8 @@ private:
     }
 
     void put_marks(std::uint16_t column, const std::string& live, double value) {
-        if (live.empty()) sheet_.number(row_, column, value, Style::precise);
-        else sheet_.formula(row_, column, "=" + live, value, Style::precise);
+        if (live.empty()) sheet_.number(row_, column, value, Style::decimal);
+        else sheet_.formula(row_, column, "=" + live, value, Style::decimal);
     }
 
     void subtotal(const AssessmentSummary& s, const std::string& label, const std::string& mine, double mine_value,

@@ -54,49 +54,50 @@ struct CriteriaWriter {
         sheet.text(r, 1, c.id);
         sheet.text(r, 2, c.name, indent(depth));
         sheet.text(r, 3, kind_text(c));
-        sheet.number(r, 4, c.weight, Style::precise);
+        sheet.number(r, 4, c.weight, Style::plain);
         const std::string own = xlsx::cell(r, 4);
         const std::string formula =
             depth == 0 ? "=" + own : "=" + xlsx::cell(parent_row, 5, true, true) + "*" + own + "/100";
-        sheet.formula(r, 5, formula, marks, Style::precise);
+        sheet.formula(r, 5, formula, marks, Style::decimal);
         if (c.kind == scoring::CriterionKind::question) {
             sheet.text(r, 6, c.scale_id);
             if (const auto* scale = context.data.package.framework.scale(c.scale_id))
-                sheet.number(r, 7, scale->maximum(), Style::precise);
-            if (c.min_score) sheet.number(r, 8, *c.min_score, Style::precise);
+                sheet.number(r, 7, scale->maximum(), Style::plain);
+            if (c.min_score) sheet.number(r, 8, *c.min_score, Style::plain);
             if (c.min_score)
                 sheet.text(r, 9, c.on_fail == scoring::OnFail::flag ? "flag only" : "exclude the bid");
         }
         sheet.text(r, 10, deductions_text(c));
-        sheet.text(r, 11, c.description);
+        sheet.text(r, 11, c.description, Style::wrap);
         context.cells.lots[lot.id].weight[c.id] = sheet.ref(r, 5);
         for (const auto& child : c.children) write(lot, child, depth + 1, r, marks);
     }
 };
 
+// One rule per row: its name (column C), a live value where formulas read one (column E) and
+// the rule in words (column L, beside the criteria's descriptions).
 struct RuleWriter {
     xlsx::Sheet& sheet;
     std::uint32_t row;
     const scoring::Lot& lot;
 
-    std::string value(const std::string& rule, double v, const std::string& words, Style style = Style::precise) {
+    void start(const std::string& rule, const std::string& words) {
         sheet.text(row, 0, lot.id);
-        sheet.text(row, 1, rule, Style::label);
-        sheet.number(row, 2, v, style);
-        sheet.text(row, 3, words);
-        return sheet.ref(row++, 2);
+        sheet.text(row, 2, rule, Style::label);
+        sheet.text(row, 11, words, Style::wrap);
+    }
+    std::string value(const std::string& rule, double v, const std::string& words, Style style = Style::plain) {
+        start(rule, words);
+        sheet.number(row, 4, v, style);
+        return sheet.ref(row++, 4);
     }
     std::string formula(const std::string& rule, const std::string& f, double cached, const std::string& words) {
-        sheet.text(row, 0, lot.id);
-        sheet.text(row, 1, rule, Style::label);
-        sheet.formula(row, 2, f, cached, Style::precise);
-        sheet.text(row, 3, words);
-        return sheet.ref(row++, 2);
+        start(rule, words);
+        sheet.formula(row, 4, f, cached, Style::decimal);
+        return sheet.ref(row++, 4);
     }
     void words(const std::string& rule, const std::string& words) {
-        sheet.text(row, 0, lot.id);
-        sheet.text(row, 1, rule, Style::label);
-        sheet.text(row, 3, words, Style::wrap);
+        start(rule, words);
         ++row;
     }
 };
@@ -169,15 +170,15 @@ std::uint32_t write_measures(Context& context, xlsx::Sheet& sheet, std::uint32_t
     if (measures.empty()) return row;
     sheet.text(row++, 0, "Social-value measures (proxy values are the buyer's own; change one and the marks follow)",
                Style::label);
-    const std::vector<std::string> titles{"Measure", "Name", "Unit", "Proxy value per unit"};
+    const std::vector<std::string> titles{"Measure", "", "Name", "Unit", "Proxy value per unit"};
     for (std::size_t c = 0; c < titles.size(); ++c) sheet.text(row, static_cast<std::uint16_t>(c), titles[c], Style::header);
     ++row;
     for (const auto& m : measures) {
         sheet.text(row, 0, m.code);
-        sheet.text(row, 1, m.name);
-        sheet.text(row, 2, m.unit);
-        sheet.number(row, 3, major(m.proxy_per_unit), Style::money);
-        context.cells.proxy.emplace(m.code, sheet.ref(row, 3));
+        sheet.text(row, 2, m.name);
+        sheet.text(row, 3, m.unit);
+        sheet.number(row, 4, major(m.proxy_per_unit), Style::money);
+        context.cells.proxy.emplace(m.code, sheet.ref(row, 4));
         ++row;
     }
     return row + 1;
@@ -185,16 +186,17 @@ std::uint32_t write_measures(Context& context, xlsx::Sheet& sheet, std::uint32_t
 
 std::uint32_t write_scales(Context& context, xlsx::Sheet& sheet, std::uint32_t row) {
     sheet.text(row++, 0, "Scales", Style::label);
-    const std::vector<std::string> titles{"Scale", "Name", "Point", "Label", "Descriptor"};
+    const std::vector<std::string> titles{"Scale", "", "Name", "Label", "Point"};
     for (std::size_t c = 0; c < titles.size(); ++c) sheet.text(row, static_cast<std::uint16_t>(c), titles[c], Style::header);
+    sheet.text(row, 11, "Descriptor", Style::header);
     ++row;
     for (const auto& scale : context.data.package.framework.scales)
         for (const auto& p : scale.points) {
             sheet.text(row, 0, scale.id);
-            sheet.text(row, 1, scale.name);
-            sheet.number(row, 2, p.value, Style::precise);
+            sheet.text(row, 2, scale.name);
             sheet.text(row, 3, p.label);
-            sheet.text(row, 4, p.descriptor, Style::wrap);
+            sheet.number(row, 4, p.value, Style::plain);
+            sheet.text(row, 11, p.descriptor, Style::wrap);
             ++row;
         }
     return row;
@@ -213,7 +215,8 @@ void write_framework(Context& context, xlsx::Sheet& sheet) {
                                           "Effective weight (marks)", "Scale", "Scale maximum", "Minimum score",
                                           "Below the minimum", "Deductions (monetised quality)", "Description"};
     sheet.header(3, titles, 3);
-    sheet.widths({8, 12, 40, 18, 12, 14, 12, 10, 10, 16, 24, 60});
+    sheet.widths({6, 10, 40, 16, 10, 11, 12, 8, 8, 14, 18, 60});
+    sheet.width(11, 60, Style::wrap);
     CriteriaWriter criteria{context, sheet, 4};
     for (const auto& lot : fw.lots)
         for (const auto& group : lot.criteria) criteria.write(lot, group, 0, 0, 100.0);

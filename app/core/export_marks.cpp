@@ -46,13 +46,13 @@ void write_question_heads(Context& context, xlsx::Sheet& sheet, const scoring::L
     for (std::size_t k = 0; k < q.leaves.size(); ++k) {
         const auto& leaf = leaves[q.leaves[k]];
         sheet.formula(kWeightRow, q.score_column(k), "=" + weights.at(leaf.criterion->id), leaf.effective_weight,
-                      Style::precise);
+                      Style::decimal);
     }
     sheet.text(kMaximumRow, 2, "Scale maximum", Style::label);
     for (std::size_t k = 0; k < q.leaves.size(); ++k) {
         const auto& leaf = leaves[q.leaves[k]];
         const std::uint16_t c = q.score_column(k);
-        sheet.number(kMaximumRow, c, leaf.scale_maximum, Style::precise);
+        sheet.number(kMaximumRow, c, leaf.scale_maximum, Style::plain);
         titles.push_back(leaf.criterion->id + " score");
         titles.push_back(leaf.criterion->id + " marks");
         sheet.width(c, 9);
@@ -70,14 +70,14 @@ std::vector<std::string> write_question_cells(xlsx::Sheet& sheet, std::uint32_t 
         const auto& leaf = leaves[q.leaves[k]];
         const std::uint16_t c = q.score_column(k);
         const auto score = scores.get(bid_index, q.leaves[k]);
-        if (score) sheet.number(row, c, *score, Style::precise);
+        if (score) sheet.number(row, c, *score, Style::plain);
         const std::string s = cell(row, c);
         const std::string w = cell(kWeightRow, c, true);
         const std::string m = cell(kMaximumRow, c, true);
         // The engine's order of operations: weight * score / maximum.
         const double cached = score ? leaf.effective_weight * *score / leaf.scale_maximum : 0.0;
         sheet.formula(row, static_cast<std::uint16_t>(c + 1), "=IF(ISNUMBER(" + s + ")," + w + "*" + s + "/" + m + ",0)",
-                      cached, Style::precise);
+                      cached, Style::decimal);
         marks.push_back(cell(row, static_cast<std::uint16_t>(c + 1)));
         cells.score[leaf.criterion->id] = sheet.ref(row, c);
         cells.marks[leaf.criterion->id] = sheet.ref(row, static_cast<std::uint16_t>(c + 1));
@@ -139,6 +139,7 @@ void write_quality(Context& context, xlsx::Sheet& sheet, const scoring::Lot& lot
     if (monetised) titles.push_back("Deductions (monetised quality)");
     sheet.header(kHeaderRow, titles, 2);
     sheet.widths({10, 28, 30});
+    for (auto c = q.end(); c < titles.size(); ++c) sheet.width(static_cast<std::uint16_t>(c), 12);
 
     const std::uint32_t last = kFirstBidRow + static_cast<std::uint32_t>(inputs.bids.size()) - 1;
     const std::string raw_range = xlsx::range(kFirstBidRow, raw_col, last, raw_col);
@@ -154,13 +155,13 @@ void write_quality(Context& context, xlsx::Sheet& sheet, const scoring::Lot& lot
         const std::string excluded = recorded_exclusion(*package_bid, r);
         sheet.text(row, 2, excluded, Style::wrap);
         const auto marks = write_question_cells(sheet, row, q, leaves, inputs.scores, b, cells);
-        sheet.formula(row, raw_col, "=" + sum_of(marks), r.raw_quality_marks, Style::precise);
+        sheet.formula(row, raw_col, "=" + sum_of(marks), r.raw_quality_marks, Style::decimal);
         const std::string raw = cell(row, raw_col);
         std::string condition = cell(row, 2) + "=\"\"";
         if (has_minimum) {
             const double needed = scoring::group_weight(lot, scoring::GroupType::quality) * *lot.rules.min_quality_percent / 100.0;
             sheet.formula(row, need_col, "=" + lot_cells.quality_weight + "*" + lot_cells.min_quality + "/100", needed,
-                          Style::precise);
+                          Style::decimal);
             condition = "AND(" + condition + "," + raw + ">=" + cell(row, need_col) + "-1E-9)";
         }
         sheet.formula(row, cont_col, "=IF(" + condition + ",1,0)", r.in_contention ? 1 : 0, Style::yes_no);
@@ -171,7 +172,7 @@ void write_quality(Context& context, xlsx::Sheet& sheet, const scoring::Lot& lot
             quality = "=IF(AND(" + cont + "=1," + best + ">0)," + raw + "*" + lot_cells.quality_weight + "/" + best + "," +
                       raw + ")";
         }
-        sheet.formula(row, quality_col, quality, r.quality_marks, Style::precise);
+        sheet.formula(row, quality_col, quality, r.quality_marks, Style::decimal);
         if (monetised) {
             const auto [formula, total] = deduction_formula(row, q, leaves, inputs.scores, b);
             sheet.formula(row, deduction_col, formula, total, Style::money);
@@ -260,16 +261,16 @@ void write_commitments(Context& context, xlsx::Sheet& sheet, const std::vector<s
             sheet.text(row, 1, c.measure);
             if (measure) sheet.text(row, 2, measure->name);
             if (measure) sheet.text(row, 3, measure->unit);
-            sheet.number(row, 4, c.quantity, Style::precise);
+            sheet.number(row, 4, c.quantity, Style::plain);
             sheet.text(row, 5, deliverability_text(c.decision));
-            if (c.accepted_quantity) sheet.number(row, 6, *c.accepted_quantity, Style::precise);
-            if (c.accepted_percent) sheet.number(row, 7, *c.accepted_percent, Style::precise);
+            if (c.accepted_quantity) sheet.number(row, 6, *c.accepted_quantity, Style::plain);
+            if (c.accepted_percent) sheet.number(row, 7, *c.accepted_percent, Style::plain);
             const auto q = [&](int col) { return cell(row, static_cast<std::uint16_t>(col)); };
             sheet.formula(row, 8,
                           "=IF(" + q(5) + "=\"accept\"," + q(4) + ",IF(" + q(5) + "=\"reject\",0,IF(ISNUMBER(" + q(6) +
                               "),MIN(" + q(4) + "," + q(6) + "),IF(ISNUMBER(" + q(7) + ")," + q(4) + "*MIN(100,MAX(0," +
                               q(7) + "))/100," + q(4) + "))))",
-                          c.counted_quantity(), Style::precise);
+                          c.counted_quantity(), Style::plain);
             const double proxy = measure ? major(measure->proxy_per_unit) : 0.0;
             const auto known = context.cells.proxy.find(c.measure);
             if (known != context.cells.proxy.end())
@@ -306,7 +307,7 @@ void write_price(Context& context, xlsx::Sheet& sheet, const scoring::Lot& lot) 
     double s = 0;
     for (const auto& leaf : result->leaves)
         if (leaf.group == scoring::GroupType::price) s += leaf.effective_weight;
-    sheet.formula(3, 2, "=" + lot_cells.price_s, s, Style::precise);
+    sheet.formula(3, 2, "=" + lot_cells.price_s, s, Style::decimal);
     sheet.text(3, 3, "maximum price marks (Framework sheet)", Style::note);
     sheet.text(4, 1, "Method", Style::label);
     sheet.text(4, 2, weighted ? scoring::to_string(lot.price.method) + ": " + scoring::formula(lot.price)
@@ -350,9 +351,9 @@ void write_price(Context& context, xlsx::Sheet& sheet, const scoring::Lot& lot) 
             sheet.formula(row, 8,
                           "=IF(AND(" + in + "," + p_min + ">0)," +
                               method_formula(lot.price, lot_cells, p, p_min, p_max, s_cell) + ",0)",
-                          r.price_marks, Style::precise);
+                          r.price_marks, Style::decimal);
         else
-            sheet.number(row, 8, 0, Style::precise);
+            sheet.number(row, 8, 0, Style::decimal);
         cells.price = sheet.ref(row, 2);
         cells.price_marks = sheet.ref(row, 8);
     }
@@ -400,6 +401,7 @@ void write_social_value(Context& context, xlsx::Sheet& sheet, const scoring::Lot
     titles.push_back("Social value marks");
     sheet.header(kHeaderRow, titles, 2);
     sheet.widths({10, 28, 11});
+    for (auto c = q.end(); c < titles.size(); ++c) sheet.width(static_cast<std::uint16_t>(c), 13);
 
     const std::string basis_range = xlsx::range(kFirstBidRow, basis_col, last, basis_col);
     const std::string commitment_bids = xlsx::range(commitments_header + 1, 0, commitments_last, 0);
@@ -433,21 +435,21 @@ void write_social_value(Context& context, xlsx::Sheet& sheet, const scoring::Lot
             const std::string basis_formula =
                 per_price ? "=IF(AND(" + in + "," + cells.price + ">0)," + sv + "/" + cells.price + ",0)"
                           : "=IF(" + in + "," + sv + ",0)";
-            sheet.formula(row, basis_col, basis_formula, basis, Style::precise);
+            sheet.formula(row, basis_col, basis_formula, basis, Style::plain);
             const std::string w = "(" + sum_of(measure_weights) + ")";
             const std::string best_cell = "MAX(" + basis_range + ")";
             const double cached = r.in_contention && best > 0 ? measure_weight * basis / best : 0.0;
             sheet.formula(row, quantitative_col,
                           "=IF(AND(" + in + "," + best_cell + ">0)," + w + "*" + xlsx::cell(row, basis_col) + "/" +
                               best_cell + ",0)",
-                          cached, Style::precise);
+                          cached, Style::decimal);
             marks.push_back(xlsx::cell(row, quantitative_col));
             cells.committed = sheet.ref(row, committed_col);
             for (const auto& leaf : leaves)
                 if (leaf.criterion->kind == scoring::CriterionKind::measures)
                     cells.marks[leaf.criterion->id] = sheet.ref(row, quantitative_col);
         }
-        sheet.formula(row, total_col, "=" + sum_of(marks), r.social_value_marks, Style::precise);
+        sheet.formula(row, total_col, "=" + sum_of(marks), r.social_value_marks, Style::decimal);
         cells.social_value_marks = sheet.ref(row, total_col);
     }
     sheet.autofilter(kHeaderRow, last, static_cast<std::uint16_t>(titles.size() - 1));

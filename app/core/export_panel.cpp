@@ -81,7 +81,7 @@ void write_individual_scores(Context& context, xlsx::Sheet& sheet) {
             sheet.text(row, 5, s.evaluator);
             const auto* e = data.evaluator(s.evaluator);
             sheet.text(row, 6, e ? e->name : "");
-            if (s.score) sheet.number(row, 7, *s.score, Style::precise);
+            if (s.score) sheet.number(row, 7, *s.score, Style::plain);
             sheet.text(row, 8, s.score ? "" : "abstained");
             sheet.text(row, 9, s.justification, Style::wrap);
             ++row;
@@ -122,7 +122,7 @@ void write_moderation(Context& context, xlsx::Sheet& sheet) {
         sheet.text(row, 1, item.bid);
         sheet.text(row, 2, bidder_of(data, item.bid));
         sheet.text(row, 3, item.criterion);
-        if (scale) sheet.number(row, 4, scale->maximum() - scale->minimum(), Style::precise);
+        if (scale) sheet.number(row, 4, scale->maximum() - scale->minimum(), Style::plain);
         std::vector<std::string> score_cells;
         for (std::size_t k = 0; k < scorers.size(); ++k) {
             const auto col = static_cast<std::uint16_t>(5 + 2 * k);
@@ -133,22 +133,22 @@ void write_moderation(Context& context, xlsx::Sheet& sheet) {
                 sheet.text(row, col, "abstained");
                 continue;
             }
-            sheet.number(row, col, *it->score, Style::precise);
+            sheet.number(row, col, *it->score, Style::plain);
             score_cells.push_back(cell(row, col));
             if (item.consensus)
                 sheet.formula(row, col + 1, "=" + cell(row, consensus_col) + "-" + cell(row, col),
-                              item.consensus->score - *it->score, Style::precise);
+                              item.consensus->score - *it->score, Style::plain);
         }
         if (!score_cells.empty()) {
             std::string list;
             for (const auto& c : score_cells) list += (list.empty() ? "(" : ",") + c;
             list += ")";
-            sheet.formula(row, spread_col, "=MAX" + list + "-MIN" + list, item.spread.spread, Style::precise);
+            sheet.formula(row, spread_col, "=MAX" + list + "-MIN" + list, item.spread.spread, Style::plain);
         }
         sheet.text(row, divergent_col, item.spread.divergent ? "Yes" : "No");
-        if (item.suggestion) sheet.number(row, suggestion_col, *item.suggestion, Style::precise);
+        if (item.suggestion) sheet.number(row, suggestion_col, *item.suggestion, Style::plain);
         if (item.consensus) {
-            sheet.number(row, consensus_col, item.consensus->score, Style::precise);
+            sheet.number(row, consensus_col, item.consensus->score, Style::plain);
             sheet.text(row, base + 4, item.consensus->automatic ? "Yes" : "No");
             sheet.text(row, base + 5, item.consensus->rationale, Style::wrap);
             sheet.text(row, base + 6, item.consensus->moderator);
@@ -190,8 +190,8 @@ std::uint32_t write_evaluator_table(Context& context, xlsx::Sheet& sheet, std::u
         for (const auto& d : data.statistics.evaluators)
             if (d.evaluator == e.id) {
                 sheet.number(row, 8, static_cast<double>(d.items), Style::integer);
-                sheet.number(row, 9, d.mean_signed, Style::precise);
-                sheet.number(row, 10, d.mean_absolute, Style::precise);
+                sheet.number(row, 9, d.mean_signed, Style::decimal);
+                sheet.number(row, 10, d.mean_absolute, Style::decimal);
                 sheet.number(row, 11, d.mean_signed_percent, Style::percent);
                 sheet.number(row, 12, d.mean_absolute_percent, Style::percent);
             }

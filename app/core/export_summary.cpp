@@ -62,14 +62,15 @@ public:
                                 "Quality marks", "Social value marks", "Total", "Award figure", "Ranking value",
                                 "Ranking value at precision", "Margin to next", "In contention", "Flags"},
                       5);
-        sheet_.widths({8, 6, 8, 10, 28, 6, 6, 14, 10, 10, 10, 10, 12, 12, 12, 10, 10, 60});
+        sheet_.widths({6, 6, 6, 8, 30, 6, 6, 12, 9, 9, 9, 9, 11, 11, 11, 9, 11, 60});
         plan();
         for (const auto& lot : lots_) write_lot(lot);
         const std::uint32_t last = lots_.empty() ? kHeader : lots_.back().last;
         sheet_.autofilter(kHeader, last, kFlags);
         std::uint32_t row = last + 2;
         for (const auto& lot : lots_) row = write_outcome(lot, row);
-        for (std::size_t i = 0; i < lots_.size(); ++i) chart(lots_[i], i);
+        // Charts below the table, so the printed page is as wide as the table and no wider.
+        for (std::size_t i = 0; i < lots_.size(); ++i) chart(lots_[i], row + 1 + static_cast<std::uint32_t>(i) * 22);
     }
 
 private:
@@ -147,11 +148,11 @@ private:
         sheet_.text(row, kSme, bid && bid->input.sme ? "Yes" : "No");
         sheet_.text(row, kVcse, bid && bid->input.vcse ? "Yes" : "No");
         sheet_.formula(row, kPrice, "=" + cells.price, scoring::to_major(r.price), Style::money);
-        sheet_.formula(row, kPriceMarks, "=" + cells.price_marks, r.price_marks, Style::precise);
-        sheet_.formula(row, kQuality, "=" + cells.quality_marks, r.quality_marks, Style::precise);
-        sheet_.formula(row, kSocial, "=" + cells.social_value_marks, r.social_value_marks, Style::precise);
+        sheet_.formula(row, kPriceMarks, "=" + cells.price_marks, r.price_marks, Style::decimal);
+        sheet_.formula(row, kQuality, "=" + cells.quality_marks, r.quality_marks, Style::decimal);
+        sheet_.formula(row, kSocial, "=" + cells.social_value_marks, r.social_value_marks, Style::decimal);
         sheet_.formula(row, kTotal, "=" + cell(row, kPriceMarks) + "+" + cell(row, kQuality) + "+" + cell(row, kSocial),
-                       r.total, Style::precise);
+                       r.total, Style::decimal);
         write_figures(lot, lot_cells, row, r.id, figure, values[i]);
         write_margin(row, values, i, higher, rows);
         sheet_.formula(row, kIn, "=" + cells.contention, r.in_contention ? 1 : 0, Style::yes_no);
@@ -173,10 +174,10 @@ private:
         };
         switch (lot.award.model) {
             case scoring::AwardModel::weighted_sum:
-                sheet_.formula(row, kValue, "=" + cell(row, kTotal), value.value_or(0), Style::precise);
+                sheet_.formula(row, kValue, "=" + cell(row, kTotal), value.value_or(0), Style::decimal);
                 break;
             case scoring::AwardModel::vfm_ratio: {
-                put(kFigure, "=IF(" + price + ">0," + points + "*1000/" + price + ",0)", figure, Style::precise);
+                put(kFigure, "=IF(" + price + ">0," + points + "*1000/" + price + ",0)", figure, Style::decimal);
                 const std::string best = "_xlfn.MAXIFS(" + whole(kFigure) + "," + whole(kLot) + "," + cell(row, kLot) + "," +
                                          whole(kIn) + ",1)";
                 put(kValue, "=IF(" + best + ">0," + f + "/" + best + "*100,0)", value, Style::percent);
@@ -196,7 +197,7 @@ private:
         if (value) {
             const double scale = std::pow(10.0, std::clamp(lot.rules.precision, 0, 9));
             sheet_.formula(row, kRounded, rounded, scoring::at_precision(*value, lot.rules.precision) / scale,
-                           Style::precise);
+                           Style::decimal);
         } else {
             sheet_.formula_text(row, kRounded, rounded, "");
         }
@@ -209,7 +210,7 @@ private:
         if (!values[i] || !values[i + 1]) return;
         const std::string me = cell(row, kValue), next = cell(row + 1, kValue);
         const double cached = higher ? *values[i] - *values[i + 1] : *values[i + 1] - *values[i];
-        sheet_.formula(row, kMargin, "=" + (higher ? me + "-" + next : next + "-" + me), cached, Style::precise);
+        sheet_.formula(row, kMargin, "=" + (higher ? me + "-" + next : next + "-" + me), cached, Style::decimal);
     }
 
     std::uint32_t write_outcome(const LotRows& rows, std::uint32_t row) {
@@ -239,7 +240,7 @@ private:
         return row + 1;
     }
 
-    void chart(const LotRows& rows, std::size_t index) {
+    void chart(const LotRows& rows, std::uint32_t at_row) {
         std::size_t shown = 0;
         while (shown < rows.result->bids.size() && shown < kChartBids && rows.result->bids[shown].in_contention) ++shown;
         if (shown == 0) return;
@@ -260,8 +261,7 @@ private:
         lxw_chart_options options{};
         options.x_scale = 1.6;
         options.y_scale = 1.2;
-        worksheet_insert_chart_opt(sheet_.raw(), kHeader + 1 + static_cast<std::uint32_t>(index) * 20, kFlags + 2, chart,
-                                   &options);
+        worksheet_insert_chart_opt(sheet_.raw(), at_row, kBidder, chart, &options);
     }
 
     Context& context_;

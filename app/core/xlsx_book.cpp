@@ -143,6 +143,7 @@ void Sheet::blank(std::uint32_t row, std::uint16_t column, Style style) {
 }
 
 void Sheet::header(std::uint32_t row, const std::vector<std::string>& titles, std::uint16_t frozen_columns) {
+    worksheet_set_row(sheet_, row, 45, nullptr);  // room for three wrapped lines of title
     for (std::size_t c = 0; c < titles.size(); ++c) text(row, static_cast<std::uint16_t>(c), titles[c], Style::header);
     worksheet_freeze_panes(sheet_, row + 1, frozen_columns);
     worksheet_repeat_rows(sheet_, row, row);
