@@ -194,4 +194,10 @@ std::vector<std::pair<std::string, std::string>> snapshot_all(SQLite::Database& 
     return out;
 }
 
+void for_each_snapshot(SQLite::Database& db, const EntitySpec& spec,
+                       const std::function<void(const std::string&, const std::string&)>& fn) {
+    SQLite::Statement st(db, "SELECT " + key_expression(spec) + ", " + json_expression(spec) + " FROM " + spec.table);
+    while (st.executeStep()) fn(st.getColumn(0).getString(), st.getColumn(1).getString());
+}
+
 }  // namespace core

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <variant>
@@ -84,5 +85,8 @@ Row key_from_text(const std::string& key_text);
 
 /// Every entity of one table: key text -> JSON, via the same json_object expression.
 std::vector<std::pair<std::string, std::string>> snapshot_all(SQLite::Database& db, const EntitySpec& spec);
+/// The same rows, one at a time (key, json), without holding the table in memory (verify).
+void for_each_snapshot(SQLite::Database& db, const EntitySpec& spec,
+                       const std::function<void(const std::string&, const std::string&)>& fn);
 
 }  // namespace core

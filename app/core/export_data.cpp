@@ -50,9 +50,8 @@ std::map<std::pair<std::string, std::string>, std::string> read_consensus_times(
 }  // namespace
 
 const PackageBid* ExportData::bid(const std::string& id) const {
-    for (const auto& b : package.bids)
-        if (b.input.id == id) return &b;
-    return nullptr;
+    const auto it = bid_index.find(id);
+    return it == bid_index.end() ? nullptr : &package.bids[it->second];
 }
 
 const Evaluator* ExportData::evaluator(const std::string& id) const {
@@ -61,7 +60,7 @@ const Evaluator* ExportData::evaluator(const std::string& id) const {
     return nullptr;
 }
 
-ExportData gather_export(Workbook& wb, const std::string& actor) {
+ExportData gather_export(Workbook& wb, const std::string& actor, bool run_verify) {
     ExportData data;
     data.file = wb.path();
     {
@@ -71,14 +70,16 @@ ExportData gather_export(Workbook& wb, const std::string& actor) {
                                                    "whole audit trail)");
         data.tender = state.tender();
     }
+    // First, so verify's working set is freed before the export's data is read (peak memory).
+    if (run_verify) data.verify = verify(wb);
     data.package = package_for_evaluation(wb, actor);
     data.result = evaluate_package(data.package);
+    for (std::size_t i = 0; i < data.package.bids.size(); ++i) data.bid_index.emplace(data.package.bids[i].input.id, i);
     data.declarations = read_declarations(wb.db());
     data.assignments = read_assignments(wb.db());
     data.moderation = moderation_items(wb, actor);
     data.statistics = panel_statistics(wb, actor);
     data.consensus_time = read_consensus_times(wb.db());
-    data.verify = verify(wb);
     data.exported_at = utc_now();
     return data;
 }

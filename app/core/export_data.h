@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -47,6 +48,7 @@ struct ExportData {
     PanelStatistics statistics;
     std::map<std::pair<std::string, std::string>, std::string> consensus_time;  // (bid, criterion) -> UTC
     VerifyReport verify;
+    std::unordered_map<std::string, std::size_t> bid_index;  // id -> position in package.bids
 
     const PackageBid* bid(const std::string& id) const;
     const Evaluator* evaluator(const std::string& id) const;
@@ -56,7 +58,8 @@ struct ExportData {
 /// score, price and the whole trail), from price evaluation on. Throws Refused for the rules,
 /// scoring::EvaluationError when the tender cannot be evaluated yet (e.g. moderation unfinished).
 /// The caller holds a read transaction (ReadSnapshot) so every sheet shows the same moment.
-ExportData gather_export(Workbook& wb, const std::string& actor);
+/// `run_verify` false leaves `verify` empty for a caller that verifies on another connection.
+ExportData gather_export(Workbook& wb, const std::string& actor, bool run_verify = true);
 
 /// A read transaction for the life of an export: writers may go on, the export sees one moment.
 class ReadSnapshot {

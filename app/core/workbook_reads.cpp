@@ -1,6 +1,7 @@
 #include "app/core/workbook_reads.h"
 
 #include <algorithm>
+#include <map>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -95,14 +96,27 @@ std::vector<IndividualScoreRow> individual_scores_for(Workbook& wb, const std::s
     return out;
 }
 
+namespace {
+
+std::optional<ConsensusRow> find_consensus(const std::map<std::pair<std::string, std::string>, ConsensusRow>& all,
+                                           const std::string& bid, const std::string& criterion) {
+    const auto it = all.find({bid, criterion});
+    if (it == all.end()) return std::nullopt;
+    return it->second;
+}
+
+}  // namespace
+
 std::vector<ModerationItem> moderation_items(Workbook& wb, const std::string& actor) {
     TenderState state(wb.db());
     const auto who = moderation_reader(state, actor);
     const auto scores = all_individual_scores(wb.db());
+    const auto consensus_rows = state.all_consensus();  // one query, not one per item
     std::vector<ModerationItem> out;
     for (const auto& item : scoring_items(state)) {
         if (who.role != Role::officer && state.blocking_conflict(who.id, item.bid)) continue;
-        ModerationItem m{item.bid, item.question->id, {}, {}, std::nullopt, state.consensus(item.bid, item.question->id)};
+        ModerationItem m{item.bid, item.question->id, {}, {}, std::nullopt,
+                         find_consensus(consensus_rows, item.bid, item.question->id)};
         std::vector<double> values;
         if (const auto it = scores.find({item.bid, item.question->id}); it != scores.end())
             for (const auto& [evaluator, score] : it->second) {
@@ -121,10 +135,11 @@ PanelStatistics panel_statistics(Workbook& wb, const std::string& actor) {
     TenderState state(wb.db());
     moderation_reader(state, actor);
     const auto scores = all_individual_scores(wb.db());
+    const auto consensus_rows = state.all_consensus();  // one query, not one per item
     std::map<std::string, std::vector<scoring::ItemRatings>> ratings_by_scale;
     std::vector<scoring::ModeratedItem> moderated;
     for (const auto& item : scoring_items(state)) {
-        const auto consensus = state.consensus(item.bid, item.question->id);
+        const auto consensus = find_consensus(consensus_rows, item.bid, item.question->id);
         const auto it = scores.find({item.bid, item.question->id});
         if (!consensus || it == scores.end()) continue;
         const auto& scale = rules::scale_of(state, *item.question);

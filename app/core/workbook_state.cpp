@@ -184,16 +184,36 @@ std::optional<IndividualScoreRow> TenderState::individual_score(const std::strin
     return std::nullopt;
 }
 
-std::optional<ConsensusRow> TenderState::consensus(const std::string& bid, const std::string& criterion) {
-    SQLite::Statement st(db_,
-                         "SELECT bid, criterion, score, moderator, rationale, spread, divergent, automatic "
-                         "FROM consensus WHERE bid = ?1 AND criterion = ?2");
-    st.bind(1, bid);
-    st.bind(2, criterion);
-    if (!st.executeStep()) return std::nullopt;
+namespace {
+
+constexpr const char* consensus_select =
+    "SELECT bid, criterion, score, moderator, rationale, spread, divergent, automatic FROM consensus";
+
+ConsensusRow consensus_from(SQLite::Statement& st) {
     return ConsensusRow{st.getColumn(0).getString(),    st.getColumn(1).getString(), st.getColumn(2).getDouble(),
                         st.getColumn(3).getString(),    st.getColumn(4).getString(), optional_real(st.getColumn(5)),
                         st.getColumn(6).getInt() != 0, st.getColumn(7).getInt() != 0};
+}
+
+}  // namespace
+
+std::optional<ConsensusRow> TenderState::consensus(const std::string& bid, const std::string& criterion) {
+    SQLite::Statement st(db_, std::string(consensus_select) + " WHERE bid = ?1 AND criterion = ?2");
+    st.bind(1, bid);
+    st.bind(2, criterion);
+    if (!st.executeStep()) return std::nullopt;
+    return consensus_from(st);
+}
+
+std::map<std::pair<std::string, std::string>, ConsensusRow> TenderState::all_consensus() {
+    std::map<std::pair<std::string, std::string>, ConsensusRow> out;
+    SQLite::Statement st(db_, consensus_select);
+    while (st.executeStep()) {
+        auto row = consensus_from(st);
+        auto key = std::make_pair(row.bid, row.criterion);
+        out.emplace(std::move(key), std::move(row));
+    }
+    return out;
 }
 
 std::optional<double> TenderState::committed_quantity(const std::string& bid, const std::string& measure) {

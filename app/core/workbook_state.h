@@ -97,6 +97,8 @@ public:
     std::optional<IndividualScoreRow> individual_score(const std::string& bid, const std::string& criterion,
                                                        const std::string& evaluator);
     std::optional<ConsensusRow> consensus(const std::string& bid, const std::string& criterion);
+    /// Every consensus by (bid, criterion), in one query (views over all items).
+    std::map<std::pair<std::string, std::string>, ConsensusRow> all_consensus();
     /// The quantity the bid committed to the measure, or nullopt if it made no such commitment.
     std::optional<double> committed_quantity(const std::string& bid, const std::string& measure);
 
