@@ -6,7 +6,6 @@
 #include "app/cli/commands.h"
 #include "app/cli/workbook_cli.h"
 #include "app/core/excel_export.h"
-#include "app/core/export_data.h"
 #include "app/core/summary_letters.h"
 
 namespace cli {
@@ -32,47 +31,38 @@ int run_export(core::Workbook& wb, const ExportArgs& a) {
     return ok;
 }
 
-void add_export(CLI::App& app, int& exit_code) {
-    auto a = std::make_shared<ExportArgs>();
-    auto* cmd = app.add_subcommand("export",
-                                   "Write the tender record to Excel (.xlsx): ranking, framework, price, quality, "
-                                   "social value, individual scores, moderation, evaluators, assessment summaries "
-                                   "and the audit trail, with live formulas (officer, from price evaluation on)");
-    add_workbook_args(*cmd, a->wb);
-    cmd->add_option("-o,--output", a->out, "The .xlsx file to write (replaced if it exists)")->required();
-    cmd->callback([a, &exit_code] {
-        exit_code = with_workbook("export", a->wb, [a](core::Workbook& wb) { return run_export(wb, *a); }, true);
-    });
-}
-
 int run_summaries(core::Workbook& wb, const ExportArgs& a) {
-    core::ReadSnapshot snapshot(wb);
-    const auto data = core::gather_export(wb, a.wb.actor);
-    const auto letters = core::write_summary_letters(data, a.out);
+    const auto letters = core::write_summary_letters(wb, a.wb.actor, a.out);
     for (const auto& f : letters) std::cout << "wrote " << f.string() << "\n";
     std::cout << letters.size() << " assessment summar" << (letters.size() == 1 ? "y" : "ies")
               << " (Word .docx): edit and send each before the award notice (Procurement Act 2023 s.50)\n";
     return ok;
 }
 
-void add_summaries(CLI::App& app, int& exit_code) {
+// Both commands: FILE, --as, -o, read-only (an export never changes or upgrades the workbook).
+void add_output_command(CLI::App& app, int& exit_code, const std::string& name, const std::string& help,
+                        const std::string& output_help, int (*run)(core::Workbook&, const ExportArgs&)) {
     auto a = std::make_shared<ExportArgs>();
-    auto* cmd = app.add_subcommand("summaries",
-                                   "Write one assessment-summary letter per bidder (Word .docx) into a folder: the "
-                                   "criteria, the bidder's scores and reasons, and the winning tender's (officer, from "
-                                   "price evaluation on)");
+    auto* cmd = app.add_subcommand(name, help);
     add_workbook_args(*cmd, a->wb);
-    cmd->add_option("-o,--output", a->out, "The folder to write the letters into (created if missing)")->required();
-    cmd->callback([a, &exit_code] {
-        exit_code = with_workbook("summaries", a->wb, [a](core::Workbook& wb) { return run_summaries(wb, *a); }, true);
+    cmd->add_option("-o,--output", a->out, output_help)->required();
+    cmd->callback([a, &exit_code, name, run] {
+        exit_code = with_workbook(name, a->wb, [a, run](core::Workbook& wb) { return run(wb, *a); }, true);
     });
 }
 
 }  // namespace
 
 void add_export_commands(CLI::App& app, int& exit_code) {
-    add_export(app, exit_code);
-    add_summaries(app, exit_code);
+    add_output_command(app, exit_code, "export",
+                       "Write the tender record to Excel (.xlsx): ranking, framework, price, quality, social value, "
+                       "individual scores, moderation, evaluators, assessment summaries and the audit trail, with "
+                       "live formulas (officer, from price evaluation on)",
+                       "The .xlsx file to write (replaced if it exists)", run_export);
+    add_output_command(app, exit_code, "summaries",
+                       "Write one assessment-summary letter per bidder (Word .docx) into a folder: the criteria, the "
+                       "bidder's scores and reasons, and the winning tender's (officer, from price evaluation on)",
+                       "The folder to write the letters into (created if missing)", run_summaries);
 }
 
 }  // namespace cli

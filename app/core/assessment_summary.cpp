@@ -70,13 +70,9 @@ CriterionAssessment assess_leaf(const ExportData& data, const Consensus& consens
     return a;
 }
 
-std::vector<std::string> exclusion_reasons(const PackageBid& bid, const scoring::BidResult& r) {
+std::vector<std::string> reason_texts(const PackageBid& bid, const scoring::BidResult& r) {
     std::vector<std::string> out;
-    if (bid.input.exclusion) out.push_back(*bid.input.exclusion);
-    for (const auto& f : r.flags)
-        if (f.code == "failed_gate" || f.code == "below_threshold" || f.code == "below_quality_minimum" ||
-            f.code == "abnormally_low_rejected")
-            out.push_back(f.detail);
+    for (const auto& reason : exclusion_reasons(bid, r)) out.push_back(reason.detail);
     return out;
 }
 
@@ -84,7 +80,7 @@ BidAssessment assess_bid(const ExportData& data, const Consensus& consensus, con
                          const scoring::LotResult& result, const scoring::BidResult& r) {
     const auto& bid = *data.bid(r.id);
     BidAssessment a{r.id, r.bidder, r.price, r.in_contention, r.rank, r.price_marks, r.quality_marks,
-                    r.social_value_marks, r.total, {}, exclusion_reasons(bid, r)};
+                    r.social_value_marks, r.total, {}, reason_texts(bid, r)};
     for (std::size_t l = 0; l < result.leaves.size(); ++l)
         a.criteria.push_back(assess_leaf(data, consensus, lot, result, result.leaves[l], r.leaf_marks[l], bid));
     return a;
@@ -108,6 +104,16 @@ std::string outcome(const AssessmentSummary& s, std::size_t ranked, int precisio
 }
 
 }  // namespace
+
+std::vector<scoring::Flag> exclusion_reasons(const PackageBid& bid, const scoring::BidResult& result) {
+    std::vector<scoring::Flag> out;
+    if (bid.input.exclusion) out.push_back({"excluded", *bid.input.exclusion});
+    for (const auto& f : result.flags)
+        if (f.code == "failed_gate" || f.code == "below_threshold" || f.code == "below_quality_minimum" ||
+            f.code == "abnormally_low_rejected")
+            out.push_back(f);
+    return out;
+}
 
 std::vector<AssessmentSummary> assessment_summaries(const ExportData& data) {
     std::vector<AssessmentSummary> out;

@@ -49,6 +49,11 @@ struct AssessmentSummary {
     std::string outcome;                  // one sentence: successful, ranked N of M, or excluded and why
 };
 
+/// Why the bid is out of contention: its stated exclusion (code "excluded"), then each failed
+/// gate, question minimum, quality minimum and abnormally-low rejection in the engine's words.
+/// Empty when it is in contention.
+std::vector<scoring::Flag> exclusion_reasons(const PackageBid& bid, const scoring::BidResult& result);
+
 /// One summary per bid of every lot, in lot order then rank (bids out of contention last).
 std::vector<AssessmentSummary> assessment_summaries(const ExportData& data);
 

@@ -2,6 +2,7 @@
 
 #include <future>
 
+#include "app/core/assessment_summary.h"
 #include "app/core/audit.h"
 #include "app/core/export_sheets.h"
 #include "app/core/output_file.h"
@@ -36,10 +37,8 @@ std::unordered_map<std::string, const scoring::BidResult*> results_by_bid(const 
 
 std::string recorded_exclusion(const PackageBid& bid, const scoring::BidResult& result) {
     std::string text;
-    const auto add = [&](const std::string& part) { text += (text.empty() ? "" : "; ") + part; };
-    if (bid.input.exclusion) add("excluded: " + *bid.input.exclusion);
-    for (const auto& f : result.flags)
-        if (f.code == "failed_gate" || f.code == "below_threshold" || f.code == "abnormally_low_rejected") add(f.detail);
+    for (const auto& reason : exclusion_reasons(bid, result))
+        if (reason.code != "below_quality_minimum") text += (text.empty() ? "" : "; ") + reason.detail;
     return text;
 }
 
@@ -103,7 +102,7 @@ ExportReport export_excel(Workbook& wb, const std::string& actor, const std::fil
         ReadSnapshot moment(second);
         return verify(second);
     });
-    ExportData data = gather_export(wb, actor, false);
+    ExportData data = gather_export(wb, actor);
     ExportReport report;
     report.file = out;
     {

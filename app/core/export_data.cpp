@@ -60,7 +60,7 @@ const Evaluator* ExportData::evaluator(const std::string& id) const {
     return nullptr;
 }
 
-ExportData gather_export(Workbook& wb, const std::string& actor, bool run_verify) {
+ExportData gather_export(Workbook& wb, const std::string& actor) {
     ExportData data;
     data.file = wb.path();
     {
@@ -70,8 +70,6 @@ ExportData gather_export(Workbook& wb, const std::string& actor, bool run_verify
                                                    "whole audit trail)");
         data.tender = state.tender();
     }
-    // First, so verify's working set is freed before the export's data is read (peak memory).
-    if (run_verify) data.verify = verify(wb);
     data.package = package_for_evaluation(wb, actor);
     data.result = evaluate_package(data.package);
     for (std::size_t i = 0; i < data.package.bids.size(); ++i) data.bid_index.emplace(data.package.bids[i].input.id, i);

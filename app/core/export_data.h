@@ -47,7 +47,7 @@ struct ExportData {
     std::vector<ModerationItem> moderation;
     PanelStatistics statistics;
     std::map<std::pair<std::string, std::string>, std::string> consensus_time;  // (bid, criterion) -> UTC
-    VerifyReport verify;
+    VerifyReport verify;  // filled by the Excel export (the letters do not need it)
     std::unordered_map<std::string, std::size_t> bid_index;  // id -> position in package.bids
 
     const PackageBid* bid(const std::string& id) const;
@@ -58,8 +58,7 @@ struct ExportData {
 /// score, price and the whole trail), from price evaluation on. Throws Refused for the rules,
 /// scoring::EvaluationError when the tender cannot be evaluated yet (e.g. moderation unfinished).
 /// The caller holds a read transaction (ReadSnapshot) so every sheet shows the same moment.
-/// `run_verify` false leaves `verify` empty for a caller that verifies on another connection.
-ExportData gather_export(Workbook& wb, const std::string& actor, bool run_verify = true);
+ExportData gather_export(Workbook& wb, const std::string& actor);
 
 /// A read transaction for the life of an export: writers may go on, the export sees one moment.
 class ReadSnapshot {

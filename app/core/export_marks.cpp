@@ -107,6 +107,23 @@ std::pair<std::string, double> deduction_formula(std::uint32_t row, const Questi
     return {formula.empty() ? "=0" : formula, total};
 }
 
+// What the Quality and Social value sheets of one lot read: the engine's result, its inputs
+// (bids in package order with their consensus scores) and where the lot's cells are.
+struct LotSheet {
+    LotSheet(Context& context, const scoring::Lot& lot)
+        : result(*context.result(lot.id)),
+          inputs(lot_inputs(context.data.package, lot)),
+          by_bid(results_by_bid(result)),
+          cells(context.cells.lots[lot.id]),
+          leaves(result.leaves) {}
+
+    const scoring::LotResult& result;
+    const LotInputs inputs;
+    const std::unordered_map<std::string, const scoring::BidResult*> by_bid;
+    LotCells& cells;
+    const std::vector<scoring::Leaf>& leaves;
+};
+
 void title_rows(xlsx::Sheet& sheet, const std::string& title, const std::string& note) {
     sheet.text(0, 0, title, Style::title);
     sheet.text(0, 4, note, Style::note);
@@ -115,11 +132,8 @@ void title_rows(xlsx::Sheet& sheet, const std::string& title, const std::string&
 }  // namespace
 
 void write_quality(Context& context, xlsx::Sheet& sheet, const scoring::Lot& lot) {
-    const auto* result = context.result(lot.id);
-    const auto inputs = lot_inputs(context.data.package, lot);
-    const auto by_bid = results_by_bid(*result);
-    auto& lot_cells = context.cells.lots[lot.id];
-    const auto& leaves = result->leaves;
+    const LotSheet sheet_data(context, lot);
+    const auto& [result, inputs, by_bid, lot_cells, leaves] = sheet_data;
     const QuestionColumns q = questions_of(leaves, scoring::GroupType::quality, 3);
     const bool monetised = lot.award.model == scoring::AwardModel::monetised_quality;
     const bool has_minimum = !lot_cells.min_quality.empty();
@@ -361,11 +375,8 @@ void write_price(Context& context, xlsx::Sheet& sheet, const scoring::Lot& lot) 
 }
 
 void write_social_value(Context& context, xlsx::Sheet& sheet, const scoring::Lot& lot) {
-    const auto* result = context.result(lot.id);
-    const auto inputs = lot_inputs(context.data.package, lot);
-    const auto by_bid = results_by_bid(*result);
-    auto& lot_cells = context.cells.lots[lot.id];
-    const auto& leaves = result->leaves;
+    const LotSheet sheet_data(context, lot);
+    const auto& [result, inputs, by_bid, lot_cells, leaves] = sheet_data;
     const QuestionColumns q = questions_of(leaves, scoring::GroupType::social_value, 3);
     std::vector<std::string> measure_weights;
     double measure_weight = 0;

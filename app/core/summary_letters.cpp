@@ -107,4 +107,9 @@ std::vector<fs::path> write_summary_letters(const ExportData& data, const fs::pa
     return written;
 }
 
+std::vector<fs::path> write_summary_letters(Workbook& wb, const std::string& actor, const fs::path& folder) {
+    ReadSnapshot snapshot(wb);
+    return write_summary_letters(gather_export(wb, actor), folder);
+}
+
 }  // namespace core

@@ -14,4 +14,8 @@ namespace core {
 /// those already written by this call are removed and OutputError is thrown.
 std::vector<std::filesystem::path> write_summary_letters(const ExportData& data, const std::filesystem::path& folder);
 
+/// The same from a workbook, as `actor` (the officer, from price evaluation on), read in one snapshot.
+std::vector<std::filesystem::path> write_summary_letters(Workbook& wb, const std::string& actor,
+                                                         const std::filesystem::path& folder);
+
 }  // namespace core
