@@ -1,6 +1,8 @@
 // Errors in input files that say what is wrong, where (file, line, column) and what to do.
 #pragma once
 
+#include <cstdint>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -13,7 +15,8 @@ struct Diagnostic {
     int column = 0;  // 1-based; 0 when unknown
     std::string message;  // "what is wrong; what to do"
 
-    std::string text() const;  // "file:line:column: message"
+    std::string text() const;   // "file:line:column: message"
+    std::string place() const;  // "file:line:column"
 };
 
 /// One or more problems with input; nothing was changed or evaluated.
@@ -25,6 +28,10 @@ public:
 private:
     std::vector<Diagnostic> diagnostics_;
 };
+
+/// The whole of an input file of at most `max_bytes`; throws InputError naming the file when it
+/// is missing, unreadable or larger (the message then ends with `if_too_big`, what to do).
+std::string read_input_file(const std::filesystem::path& path, std::uint64_t max_bytes, const std::string& if_too_big);
 
 /// Collects problems; throws them together.
 class Diagnostics {

@@ -1,4 +1,5 @@
 #include "app/core/xlsx_book.h"
+#include "app/core/table.h"
 
 #include <xlsxwriter.h>
 
@@ -53,20 +54,22 @@ void define(lxw_format* f, Style style) {
         case Style::amber: format_set_bg_color(f, 0xFCE4A8); break;
         case Style::green: format_set_bg_color(f, 0xC6E8C6); break;
         case Style::mono: format_set_font_name(f, "Courier New"); format_set_font_size(f, 9); break;
+        case Style::input:
+        case Style::input_wrap:
+            format_set_unlocked(f);
+            format_set_bg_color(f, 0xFFF2CC);
+            format_set_border(f, LXW_BORDER_THIN);
+            format_set_border_color(f, 0xBFBFBF);
+            format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+            if (style == Style::input) format_set_align(f, LXW_ALIGN_CENTER);
+            else format_set_text_wrap(f);
+            break;
     }
 }
 
 }  // namespace
 
-std::string column_name(std::uint16_t column) {
-    std::string name;
-    unsigned n = column + 1u;
-    while (n > 0) {
-        name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
-        n = (n - 1) / 26;
-    }
-    return name;
-}
+std::string column_name(std::uint16_t column) { return column_letters(column); }
 
 std::string cell(std::uint32_t row, std::uint16_t column, bool absolute_row, bool absolute_column) {
     return (absolute_column ? "$" : "") + column_name(column) + (absolute_row ? "$" : "") + std::to_string(row + 1);

@@ -41,6 +41,8 @@ enum class Style {
     red,       // fills for spread bands (conditional formats)
     amber,
     green,
+    input,       // unlocked on a protected sheet: the user's entry (score sheets), centred
+    input_wrap,  // the same, text wrapped
 };
 
 /// "A", "Z", "AA" ... for a 0-based column.
