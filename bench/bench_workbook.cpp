@@ -17,32 +17,17 @@
 #include "app/core/verify.h"
 #include "app/core/workbook_commands.h"
 #include "app/core/workbook_reads.h"
+#include "bench/bench_common.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double ms_since(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-void remove_workbook(const fs::path& path) {
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
-}
+using bench::Clock;
+using bench::median;
+using bench::ms_since;
+using bench::remove_workbook;
+using bench::slurp;
 
 }  // namespace
 

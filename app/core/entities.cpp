@@ -24,6 +24,7 @@ const std::vector<EntitySpec>& entity_specs() {
         {entity::consensus, {"bid", "criterion"},
          {"score", "moderator", "rationale", "spread", "divergent", "automatic"}},
         {entity::lots_seed, {"lot"}, {"seed"}},
+        {entity::price_line, {"bid", "item"}, {"position", "description", "unit", "rate", "quantity"}},
     };
     return specs;
 }

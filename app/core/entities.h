@@ -51,6 +51,7 @@ inline const std::string assignment = "assignment";
 inline const std::string individual_score = "individual_score";
 inline const std::string consensus = "consensus";
 inline const std::string lots_seed = "lots_seed";
+inline const std::string price_line = "price_line";
 }  // namespace entity
 
 /// Prepared statements on one entity table, reused across a command.

@@ -116,12 +116,14 @@ ExportReport export_excel(Workbook& wb, const std::string& actor, const std::fil
         for (const auto& lot : lots) price.push_back(&book.add_sheet(context.lot_sheet_name("Price", lot)));
         for (const auto& lot : lots) quality.push_back(&book.add_sheet(context.lot_sheet_name("Quality", lot)));
         for (const auto& lot : lots) social.push_back(&book.add_sheet(context.lot_sheet_name("Social value", lot)));
+        xlsx::Sheet* schedule = excel::has_price_schedules(data) ? &book.add_sheet("Price schedule") : nullptr;
         auto& individual = book.add_sheet("Individual scores");
         auto& moderation = book.add_sheet("Moderation");
         auto& evaluators = book.add_sheet("Evaluators");
         auto& summaries = book.add_sheet("Assessment summaries");
         auto& audit = book.add_sheet("Audit trail");
         excel::write_framework(context, framework);
+        if (schedule) excel::write_price_schedule(context, *schedule);
         for (std::size_t i = 0; i < lots.size(); ++i) {
             if (!context.result(lots[i].id)) continue;
             excel::write_quality(context, *quality[i], lots[i]);
@@ -141,6 +143,7 @@ ExportReport export_excel(Workbook& wb, const std::string& actor, const std::fil
         for (const auto* s : {&summary, &framework}) report.sheets.push_back(s->name());
         for (const auto& group : {price, quality, social})
             for (const auto* s : group) report.sheets.push_back(s->name());
+        if (schedule) report.sheets.push_back(schedule->name());
         for (const auto* s : {&individual, &moderation, &evaluators, &summaries, &audit})
             report.sheets.push_back(s->name());
         book.close();

@@ -338,7 +338,8 @@ void write_price(Context& context, xlsx::Sheet& sheet, const scoring::Lot& lot) 
         auto& cells = lot_cells.bids[bid.input.id];
         sheet.text(row, 0, bid.input.id);
         sheet.text(row, 1, bid.input.bidder);
-        sheet.number(row, 2, major(bid.input.price), Style::money);
+        if (cells.schedule_total.empty()) sheet.number(row, 2, major(bid.input.price), Style::money);
+        else sheet.formula(row, 2, "=" + cells.schedule_total, major(bid.input.price), Style::money);
         sheet.formula(row, 3, "=" + cells.contention, r.in_contention ? 1 : 0, Style::yes_no);
         const std::string in = xlsx::cell(row, 3) + "=1";
         std::string counts_formula = "=IF(" + in + ",1,0)";

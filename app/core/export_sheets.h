@@ -16,6 +16,7 @@ namespace core::excel {
 struct BidCells {
     std::string contention;          // 1 = in contention (formula on the Quality sheet)
     std::string price;               // major units
+    std::string schedule_total;      // the Price schedule sheet's total, when the bid has a schedule
     std::string price_marks;
     std::string raw_quality;
     std::string quality_marks;       // after normalisation, if any
@@ -73,6 +74,9 @@ std::string sum_of(const std::vector<std::string>& refs);
 double major(scoring::Money minor);
 
 void write_framework(Context& context, xlsx::Sheet& sheet);
+bool has_price_schedules(const ExportData& data);
+/// Written before the Price sheets, which refer to each schedule's total.
+void write_price_schedule(Context& context, xlsx::Sheet& sheet);
 void write_quality(Context& context, xlsx::Sheet& sheet, const scoring::Lot& lot);
 void write_price(Context& context, xlsx::Sheet& sheet, const scoring::Lot& lot);
 void write_social_value(Context& context, xlsx::Sheet& sheet, const scoring::Lot& lot);

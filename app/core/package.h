@@ -11,13 +11,19 @@
 #include "app/core/source_error.h"
 #include "scoring/evaluation.h"
 #include "scoring/framework.h"
+#include "scoring/price_schedule.h"
 
 namespace core {
+
+class XmlFile;
 
 struct PackageBid {
     std::string lot;  // lot id
     scoring::BidInput input;
     scoring::SourceLine where;
+    /// The bid's price schedule, if it has one; its total is `input.price`.
+    std::vector<scoring::PriceLine> schedule;
+    std::vector<scoring::SourceLine> schedule_where;  // one per line, for messages
 };
 
 enum class Role { officer, evaluator, moderator };
@@ -66,6 +72,15 @@ struct Package {
 /// InputError listing every problem with file, line and column.
 /// Warnings (which do not stop evaluation) are appended to `warnings` when given.
 Package read_package(const std::filesystem::path& folder, std::vector<Diagnostic>* warnings = nullptr);
+
+/// Reads one bids.xml file against `framework` (the bids part of read_package, with the same
+/// checks, each problem added to `d`); `tender` receives its tender attribute. Throws
+/// InputError when the file cannot be read or is not well-formed XML.
+std::vector<PackageBid> read_bids_xml(const std::filesystem::path& path, const scoring::Framework& framework,
+                                      Diagnostics& d, std::string* tender = nullptr);
+/// The same from a file already parsed (tests, fuzzing).
+std::vector<PackageBid> read_bids_xml(const XmlFile& file, const scoring::Framework& framework, Diagnostics& d,
+                                      std::string* tender = nullptr);
 
 std::string to_string(Role role);
 

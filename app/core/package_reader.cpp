@@ -35,13 +35,14 @@ public:
         std::set<std::string> ids;
         for (auto b = root.child("bid"); b; b = b.next_sibling("bid")) {
             ElementReader br(file, b, d_, {"id", "lot", "bidder", "price", "sme", "vcse"},
-                             {"gate", "abnormally-low", "commitment", "exclusion"});
+                             {"gate", "abnormally-low", "commitment", "exclusion", "price-line"});
             PackageBid bid;
             bid.where = br.where();
             bid.input.id = br.id("id");
             if (!ids.insert(bid.input.id).second) br.error("id", "bid id " + bid.input.id + " is used twice; every bid needs its own id");
             bid.input.bidder = br.text("bidder");
-            bid.input.price = br.money("price", 0, true);
+            for (auto l = b.child("price-line"); l; l = l.next_sibling("price-line")) price_line(file, l, bid);
+            bid.input.price = bid_price(br, bid);
             bid.input.sme = br.boolean("sme", false);
             bid.input.vcse = br.boolean("vcse", false);
             bid.lot = lot_of(br);
@@ -59,6 +60,7 @@ public:
             }
             p_.bids.push_back(std::move(bid));
         }
+        check_schedules(file);
     }
 
     void scores(const XmlFile& file) {
@@ -121,6 +123,57 @@ private:
         for (const auto& other : bid.input.gates)
             if (other.gate == result.gate) r.error("ref", "gate " + result.gate + " has two results for this bid");
         bid.input.gates.push_back(std::move(result));
+    }
+
+    void price_line(const XmlFile& file, pugi::xml_node l, PackageBid& bid) {
+        ElementReader r(file, l, d_, {"item", "description", "unit", "rate", "quantity"});
+        PriceLine line;
+        line.item = r.text("item");
+        line.description = r.optional_text("description").value_or("");
+        line.unit = r.optional_text("unit").value_or("");
+        line.rate = r.money("rate", 0, true);
+        if (line.rate < 0) r.error("rate", "a unit rate must not be negative (a nil rate is 0)");
+        line.quantity = r.number("quantity", 0, true);
+        if (!quantity_micro(line.quantity))
+            r.error("quantity", "the evaluated quantity must be a number from 0 with at most 6 decimal places");
+        bid.schedule.push_back(std::move(line));
+        bid.schedule_where.push_back(r.where());
+    }
+
+    // The price attribute, the schedule's total, or both when they agree.
+    Money bid_price(ElementReader& br, const PackageBid& bid) {
+        if (bid.schedule.empty()) return br.money("price", 0, true);
+        const auto total = schedule_total(bid.schedule);
+        if (!total) {
+            br.error("the price schedule's total is too large to hold; check the rates and quantities");
+            return 0;
+        }
+        if (br.optional_text("price")) {
+            const auto stated = br.money("price", 0, true);
+            if (stated != *total)
+                br.error("price", "price " + format_money(stated) + " differs from the price schedule's total " +
+                                      format_money(*total) + "; correct the arithmetic (the tender's rules say "
+                                      "whether the rates or the total prevail) or leave price out");
+        }
+        return *total;
+    }
+
+    // Within each lot, schedules price the same items at the same evaluated quantities.
+    void check_schedules(const XmlFile& file) {
+        for (const auto& lot : p_.framework.lots) {
+            std::vector<const PackageBid*> bids;
+            std::vector<BidSchedule> schedules;
+            for (const auto& b : p_.bids)
+                if (b.lot == lot.id) {
+                    bids.push_back(&b);
+                    schedules.push_back({b.input.id, &b.schedule, b.input.exclusion.has_value()});
+                }
+            for (const auto& problem : schedule_problems(schedules)) {
+                const auto& b = *bids[problem.bid];
+                const auto at = problem.line ? b.schedule_where[*problem.line] : b.where;
+                d_.add(file.name(), at.line, at.column, problem.message);
+            }
+        }
     }
 
     void commitment(const XmlFile& file, pugi::xml_node c, PackageBid& bid) {
@@ -288,6 +341,20 @@ Package read_package(const std::filesystem::path& folder, std::vector<Diagnostic
     }
     d.throw_if_any();
     return package;
+}
+
+std::vector<PackageBid> read_bids_xml(const std::filesystem::path& path, const scoring::Framework& framework,
+                                      Diagnostics& d, std::string* tender) {
+    return read_bids_xml(XmlFile(path), framework, d, tender);
+}
+
+std::vector<PackageBid> read_bids_xml(const XmlFile& file, const scoring::Framework& framework, Diagnostics& d,
+                                      std::string* tender) {
+    Package package;
+    package.framework = framework;
+    PackageParser(package, d).bids(file);
+    if (tender) *tender = package.tender;
+    return std::move(package.bids);
 }
 
 }  // namespace core

@@ -14,12 +14,6 @@ namespace {
 
 using rules::text;
 
-// Once bids are opened the framework is frozen: a later change needs a recorded reason.
-void freeze_framework(Command& c, TenderState& state) {
-    if (state.framework_frozen()) return;
-    c.put(entity::framework, {std::int64_t{1}, state.framework_xml(), state.framework_source(), std::int64_t{1}});
-}
-
 }  // namespace
 
 CommandResult create_tender(Workbook& wb, const NewTender& t) {
@@ -114,7 +108,7 @@ CommandResult add_bid(Workbook& wb, const std::string& actor, const NewBid& b) {
     return wb.run(actor, "bid", "", [&](Command& c) {
         c.put(entity::bid, {b.id, b.lot, b.bidder, flag(b.sme), flag(b.vcse), b.price,
                             nullable(b.exclusion)});
-        freeze_framework(c, state);  // bids are open: later changes need a recorded reason
+        rules::freeze_framework(c, state);  // bids are open: later changes need a recorded reason
     });
 }
 
@@ -165,7 +159,7 @@ CommandResult set_phase(Workbook& wb, const std::string& actor, Phase target, co
         const bool lock = t.individual_locked || target == Phase::moderation;
         c.put(entity::tender, {std::int64_t{1}, t.name, t.reference, to_string(target), flag(t.two_envelope),
                                flag(lock)});
-        if (target > Phase::setup) freeze_framework(c, state);
+        if (target > Phase::setup) rules::freeze_framework(c, state);
         if (target == Phase::moderation && now < target) accept_in_tolerance_within(c, state);
     });
 }

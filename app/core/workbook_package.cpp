@@ -53,6 +53,12 @@ void read_bids(SQLite::Database& db, Package& p, std::map<std::string, std::size
         c.reason = commitments.getColumn(6).getString();
         p.bids[index.at(commitments.getColumn(0).getString())].input.commitments.push_back(std::move(c));
     }
+    SQLite::Statement lines(db,
+                            "SELECT bid, item, description, unit, rate, quantity FROM price_line ORDER BY bid, position");
+    while (lines.executeStep())
+        p.bids[index.at(lines.getColumn(0).getString())].schedule.push_back(
+            {lines.getColumn(1).getString(), lines.getColumn(2).getString(), lines.getColumn(3).getString(),
+             lines.getColumn(4).getInt64(), lines.getColumn(5).getDouble()});
     SQLite::Statement alt(db, "SELECT bid, decision, reason FROM alt_decision");
     while (alt.executeStep()) {
         auto& input = p.bids[index.at(alt.getColumn(0).getString())].input;

@@ -115,8 +115,22 @@ CREATE INDEX audit_by_actor ON audit(actor, command);
 CREATE INDEX audit_by_command ON audit(command);
 )sql";
 
+// Version 3: price schedules (imported bids priced as unit rate x evaluated quantity). A new
+// table only, so existing rows need no audit record.
+constexpr const char* version_3 = R"sql(
+CREATE TABLE price_line(
+  bid TEXT NOT NULL REFERENCES bid(id),
+  item TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  description TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  rate INTEGER NOT NULL,
+  quantity REAL NOT NULL,
+  PRIMARY KEY (bid, item)) WITHOUT ROWID;
+)sql";
+
 const std::vector<const char*>& steps() {
-    static const std::vector<const char*> all{version_1, version_2};
+    static const std::vector<const char*> all{version_1, version_2, version_3};
     return all;
 }
 

@@ -15,7 +15,7 @@ namespace core {
 inline constexpr std::int32_t workbook_application_id = 0x544E4452;
 
 /// The schema version this build writes (`PRAGMA user_version`).
-inline constexpr int workbook_schema_version = 2;
+inline constexpr int workbook_schema_version = 3;
 
 /// Brings an empty database (version 0) or an older workbook up to `target`, one transaction
 /// per version step with `user_version` set inside it. Used by Workbook::create and ::open.
