@@ -19,5 +19,7 @@ void add_workbook_bid_commands(CLI::App& app, int& exit_code);      // bid, bids
 void add_workbook_scoring_commands(CLI::App& app, int& exit_code);  // score, abstain, scores, moderate, ..., undo
 void add_workbook_record_commands(CLI::App& app, int& exit_code);   // log, verify
 void add_export_commands(CLI::App& app, int& exit_code);            // export, summaries
+void add_score_sheet_commands(CLI::App& app, int& exit_code);       // export-sheet, import-sheet
+void add_import_commands(CLI::App& app, int& exit_code);            // import-bids
 
 }  // namespace cli

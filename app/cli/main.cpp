@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
     cli::add_workbook_scoring_commands(app, exit_code);
     cli::add_workbook_record_commands(app, exit_code);
     cli::add_export_commands(app, exit_code);
+    cli::add_score_sheet_commands(app, exit_code);
+    cli::add_import_commands(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

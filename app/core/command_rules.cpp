@@ -119,4 +119,27 @@ const scoring::Scale& scale_of(TenderState& state, const scoring::Criterion& que
     return *s;
 }
 
+void freeze_framework(Command& c, TenderState& state) {
+    if (state.framework_frozen()) return;
+    c.put(entity::framework, {std::int64_t{1}, state.framework_xml(), state.framework_source(), std::int64_t{1}});
+}
+
+const scoring::Criterion& individual(TenderState& state, const Evaluator& who, const BidRecord& bid,
+                                     const std::string& criterion) {
+    role(who, {Role::evaluator, Role::moderator}, "score bids");
+    phase(state, {Phase::individual_evaluation}, "enter individual scores");
+    may_see_bid(state, who, bid.id);
+    in_contention(state, bid);
+    const auto& q = question(state, bid, criterion);
+    if (!state.assigned(who.id, criterion, bid.id))
+        throw Refused("assignment", who.id + " is not assigned question " + criterion +
+                                        (state.has_assignments(who.id) ? " for bid " + bid.id : std::string()) +
+                                        "; evaluators score only what the officer assigned them ('tenderbench assign')");
+    if (state.tender().individual_locked && state.individual_score(bid.id, criterion, who.id))
+        throw Refused("locked", "individual scores were locked when moderation started and are never overwritten; "
+                                "the score of " + who.id + " for bid " + bid.id + ", question " + criterion +
+                                " stands (the moderator records any change as the consensus)");
+    return q;
+}
+
 }  // namespace core::rules

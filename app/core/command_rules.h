@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/core/package.h"
+#include "app/core/workbook.h"
 #include "app/core/workbook_state.h"
 
 namespace core::rules {
@@ -27,6 +28,15 @@ void in_contention(TenderState& state, const BidRecord& bid);
 const scoring::Criterion& question(TenderState& state, const BidRecord& bid, const std::string& criterion);
 const scoring::Lot& lot(TenderState& state, const std::string& id);
 const scoring::Scale& scale_of(TenderState& state, const scoring::Criterion& question);
+/// What an individual score or abstention by `who` must satisfy (role, phase, declaration and
+/// conflicts, contention, assignment, the lock after moderation); returns the bid's question.
+/// Shared by score, abstain and the score-sheet import so all three apply the same rules.
+const scoring::Criterion& individual(TenderState& state, const Evaluator& who, const BidRecord& bid,
+                                     const std::string& criterion);
+
+/// Once bids are opened the framework is frozen: a later change needs a recorded reason. Puts
+/// the frozen flag in `c` unless already set.
+void freeze_framework(Command& c, TenderState& state);
 
 /// Why the bid is out of contention at compliance, or "" when it is in.
 std::string compliance_exclusion(TenderState& state, const BidRecord& bid);

@@ -12,25 +12,6 @@ namespace core {
 
 namespace {
 
-// What an individual score or abstention must satisfy; returns the bid's question.
-const scoring::Criterion& check_individual(TenderState& state, const Evaluator& who, const BidRecord& bid,
-                                           const std::string& criterion) {
-    rules::role(who, {Role::evaluator, Role::moderator}, "score bids");
-    rules::phase(state, {Phase::individual_evaluation}, "enter individual scores");
-    rules::may_see_bid(state, who, bid.id);
-    rules::in_contention(state, bid);
-    const auto& q = rules::question(state, bid, criterion);
-    if (!state.assigned(who.id, criterion, bid.id))
-        throw Refused("assignment", who.id + " is not assigned question " + criterion +
-                                        (state.has_assignments(who.id) ? " for bid " + bid.id : std::string()) +
-                                        "; evaluators score only what the officer assigned them ('tenderbench assign')");
-    if (state.tender().individual_locked && state.individual_score(bid.id, criterion, who.id))
-        throw Refused("locked", "individual scores were locked when moderation started and are never overwritten; "
-                                "the score of " + who.id + " for bid " + bid.id + ", question " + criterion +
-                                " stands (the moderator records any change as the consensus)");
-    return q;
-}
-
 // A decision is only lawful on a bid the declared rule flags (PA 2023 s.19; domain.md 5).
 void check_flagged_abnormally_low(TenderState& state, const std::string& bid) {
     EvaluateOptions options;
@@ -62,7 +43,7 @@ CommandResult score(Workbook& wb, const std::string& actor, const std::string& b
     TenderState state(wb.db());
     const auto who = rules::actor(state, actor);
     const auto bid = rules::bid(state, bid_id);
-    const auto& q = check_individual(state, who, bid, criterion);
+    const auto& q = rules::individual(state, who, bid, criterion);
     const auto& scale = rules::scale_of(state, q);
     if (!std::isfinite(value) || !scale.allows(value))
         throw Refused("scale", "score " + scoring::format_number(value) + " is not on scale " + scale.id + " (" +
@@ -80,7 +61,7 @@ CommandResult abstain(Workbook& wb, const std::string& actor, const std::string&
     TenderState state(wb.db());
     const auto who = rules::actor(state, actor);
     const auto bid = rules::bid(state, bid_id);
-    check_individual(state, who, bid, criterion);
+    rules::individual(state, who, bid, criterion);
     if (!rules::lot(state, bid.lot).rules.allow_abstention)
         throw Refused("abstention", "the framework does not allow abstention in lot " + bid.lot +
                                         "; score the question, or declare a conflict of interest if there is one");

@@ -281,7 +281,7 @@ TEST_CASE("workbook commands: help, usage errors and a missing workbook", "[inte
          {"new",     "import", "status",   "evaluator add", "evaluator list", "declare",      "conflict",
           "assign",  "phase",  "bid add",  "bids",          "gate",           "framework",    "score",
           "abstain", "scores", "moderate", "moderation",    "stats",          "alt-decision", "sv-decision",
-          "seed",    "undo",   "redo",     "log",           "verify"}) {
+          "seed",    "undo",   "redo",     "log",           "verify",         "import-bids",  "export-sheet", "import-sheet"}) {
         INFO(cmd);
         const auto help = tenderbench(std::string(cmd) + " --help");
         CHECK(help.exit_code == 0);

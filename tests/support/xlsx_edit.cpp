@@ -76,4 +76,50 @@ void set_cell_number(const std::filesystem::path& xlsx, int sheet_index, const s
     throw std::runtime_error("no part " + wanted + " in " + xlsx.string());
 }
 
+std::string read_part(const std::filesystem::path& xlsx, const std::string& part) {
+    for (auto& [name, data] : read_parts(xlsx))
+        if (name == part) return data;
+    throw std::runtime_error("no part " + part + " in " + xlsx.string());
+}
+
+int sheet_index(const std::filesystem::path& xlsx, const std::string& name) {
+    const auto workbook = read_part(xlsx, "xl/workbook.xml");
+    pugi::xml_document doc;
+    if (!doc.load_buffer(workbook.data(), workbook.size())) throw std::runtime_error("cannot parse xl/workbook.xml");
+    int index = 0;
+    for (const auto& node : doc.select_nodes("//*[local-name()='sheet']")) {
+        ++index;
+        if (node.node().attribute("name").value() == name) return index;
+    }
+    throw std::runtime_error("no sheet " + name + " in " + xlsx.string());
+}
+
+void set_cell_text(const std::filesystem::path& xlsx, const std::string& sheet, const std::string& cell,
+                   const std::string& text) {
+    const std::string wanted = "xl/worksheets/sheet" + std::to_string(sheet_index(xlsx, sheet)) + ".xml";
+    auto parts = read_parts(xlsx);
+    for (auto& [name, data] : parts) {
+        if (name != wanted) continue;
+        pugi::xml_document doc;
+        if (!doc.load_buffer(data.data(), data.size())) throw std::runtime_error("cannot parse " + name);
+        auto c = doc.select_node(("//*[local-name()='c'][@r='" + cell + "']").c_str()).node();
+        if (!c) throw std::runtime_error("no cell " + cell + " in " + name);
+        c.remove_attribute("t");
+        while (c.first_child()) c.remove_child(c.first_child());
+        if (!text.empty()) {
+            c.append_attribute("t").set_value("inlineStr");
+            auto t = c.append_child("is").append_child("t");
+            t.append_attribute("xml:space").set_value("preserve");
+            t.text().set(text.c_str());
+        }
+        std::ostringstream xml;
+        doc.save(xml, "", pugi::format_raw);
+        data = xml.str();
+        std::filesystem::remove(xlsx);
+        write_parts(xlsx, parts);
+        return;
+    }
+    throw std::runtime_error("no part " + wanted + " in " + xlsx.string());
+}
+
 }  // namespace testsupport
