@@ -5,6 +5,7 @@
 
 #include <pugixml.hpp>
 
+#include <functional>
 #include <map>
 #include <sstream>
 #include <stdexcept>
@@ -49,23 +50,20 @@ void write_parts(const std::filesystem::path& xlsx, const std::vector<std::pair<
     if (zipClose(out, nullptr) != ZIP_OK) throw std::runtime_error("cannot finish " + xlsx.string());
 }
 
-}  // namespace
 
-void set_cell_number(const std::filesystem::path& xlsx, int sheet_index, const std::string& cell, double value) {
+// Empties cell `cell` of the worksheet part `part`, lets `fill` give it a value, and rewrites the file.
+void edit_cell(const std::filesystem::path& xlsx, const std::string& part, const std::string& cell,
+               const std::function<void(pugi::xml_node)>& fill) {
     auto parts = read_parts(xlsx);
-    const std::string wanted = "xl/worksheets/sheet" + std::to_string(sheet_index) + ".xml";
     for (auto& [name, data] : parts) {
-        if (name != wanted) continue;
+        if (name != part) continue;
         pugi::xml_document doc;
         if (!doc.load_buffer(data.data(), data.size())) throw std::runtime_error("cannot parse " + name);
         auto c = doc.select_node(("//*[local-name()='c'][@r='" + cell + "']").c_str()).node();
         if (!c) throw std::runtime_error("no cell " + cell + " in " + name);
         c.remove_attribute("t");
         while (c.first_child()) c.remove_child(c.first_child());
-        std::ostringstream number;
-        number.precision(17);
-        number << value;
-        c.append_child("v").text().set(number.str().c_str());
+        fill(c);
         std::ostringstream xml;
         doc.save(xml, "", pugi::format_raw);
         data = xml.str();
@@ -73,7 +71,18 @@ void set_cell_number(const std::filesystem::path& xlsx, int sheet_index, const s
         write_parts(xlsx, parts);
         return;
     }
-    throw std::runtime_error("no part " + wanted + " in " + xlsx.string());
+    throw std::runtime_error("no part " + part + " in " + xlsx.string());
+}
+
+}  // namespace
+
+void set_cell_number(const std::filesystem::path& xlsx, int sheet_index, const std::string& cell, double value) {
+    edit_cell(xlsx, "xl/worksheets/sheet" + std::to_string(sheet_index) + ".xml", cell, [&](pugi::xml_node c) {
+        std::ostringstream number;
+        number.precision(17);
+        number << value;
+        c.append_child("v").text().set(number.str().c_str());
+    });
 }
 
 std::string read_part(const std::filesystem::path& xlsx, const std::string& part) {
@@ -96,30 +105,14 @@ int sheet_index(const std::filesystem::path& xlsx, const std::string& name) {
 
 void set_cell_text(const std::filesystem::path& xlsx, const std::string& sheet, const std::string& cell,
                    const std::string& text) {
-    const std::string wanted = "xl/worksheets/sheet" + std::to_string(sheet_index(xlsx, sheet)) + ".xml";
-    auto parts = read_parts(xlsx);
-    for (auto& [name, data] : parts) {
-        if (name != wanted) continue;
-        pugi::xml_document doc;
-        if (!doc.load_buffer(data.data(), data.size())) throw std::runtime_error("cannot parse " + name);
-        auto c = doc.select_node(("//*[local-name()='c'][@r='" + cell + "']").c_str()).node();
-        if (!c) throw std::runtime_error("no cell " + cell + " in " + name);
-        c.remove_attribute("t");
-        while (c.first_child()) c.remove_child(c.first_child());
-        if (!text.empty()) {
-            c.append_attribute("t").set_value("inlineStr");
-            auto t = c.append_child("is").append_child("t");
-            t.append_attribute("xml:space").set_value("preserve");
-            t.text().set(text.c_str());
-        }
-        std::ostringstream xml;
-        doc.save(xml, "", pugi::format_raw);
-        data = xml.str();
-        std::filesystem::remove(xlsx);
-        write_parts(xlsx, parts);
-        return;
-    }
-    throw std::runtime_error("no part " + wanted + " in " + xlsx.string());
+    edit_cell(xlsx, "xl/worksheets/sheet" + std::to_string(sheet_index(xlsx, sheet)) + ".xml", cell,
+              [&](pugi::xml_node c) {
+                  if (text.empty()) return;
+                  c.append_attribute("t").set_value("inlineStr");
+                  auto t = c.append_child("is").append_child("t");
+                  t.append_attribute("xml:space").set_value("preserve");
+                  t.text().set(text.c_str());
+              });
 }
 
 }  // namespace testsupport
