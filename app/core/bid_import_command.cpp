@@ -2,8 +2,6 @@
 // one command that registers the bids (docs/import.md).
 #include <algorithm>
 #include <cctype>
-#include <fstream>
-#include <sstream>
 
 #include "app/core/audit.h"
 #include "app/core/bid_import.h"
@@ -88,18 +86,11 @@ void check_bids(std::vector<ImportedBid>& bids, const scoring::Framework& framew
                      "the price of bid " + id + " is " + scoring::format_money(b.bid.input.price) +
                          "; a price must be above zero"));
     }
-    for (const auto& lot : framework.lots) {
-        std::vector<std::size_t> index;
-        std::vector<scoring::BidSchedule> schedules;
-        for (std::size_t i = 0; i < bids.size(); ++i)
-            if (bids[i].bid.lot == lot.id) {
-                index.push_back(i);
-                schedules.push_back({bids[i].bid.input.id, &bids[i].bid.schedule, bids[i].bid.input.exclusion.has_value()});
-            }
-        for (const auto& p : scoring::schedule_problems(schedules)) {
-            const auto& b = bids[index[p.bid]];
-            d.add(at(p.line ? b.line_at[*p.line] : b.at, p.message));
-        }
+    std::vector<const PackageBid*> all;
+    for (const auto& b : bids) all.push_back(&b.bid);
+    for (const auto& p : schedule_problems_by_lot(all, framework)) {
+        const auto& b = bids[p.bid];
+        d.add(at(p.line ? b.line_at[*p.line] : b.at, p.message));
     }
 }
 
@@ -134,8 +125,6 @@ struct Tables {
     std::string description;
 };
 
-Table sheet_of(const XlsxWorkbook& book, const std::string& sheet) { return book.sheet(sheet); }
-
 Tables tabular(const BidImportSource& source, const BidMapping& mapping, const scoring::Framework& framework,
                Diagnostics& d) {
     Tables t;
@@ -146,16 +135,16 @@ Tables tabular(const BidImportSource& source, const BidMapping& mapping, const s
         bids = read_csv(source.bids);
     } else {
         XlsxWorkbook book(source.bids);
-        bids = sheet_of(book, bids_sheet);
+        bids = book.sheet(bids_sheet);
         if (!source.schedule) {
             const std::string name = mapping.schedule.sheet.empty() ? "Price schedule" : mapping.schedule.sheet;
-            if (!mapping.schedule.sheet.empty() || book.has_sheet(name)) schedule = sheet_of(book, name);
+            if (!mapping.schedule.sheet.empty() || book.has_sheet(name)) schedule = book.sheet(name);
         }
     }
     t.description = describe(source.bids, bids.sheet);
     if (source.schedule) {
         if (kind_of(*source.schedule, true) == Kind::csv) schedule = read_csv(*source.schedule);
-        else schedule = sheet_of(XlsxWorkbook(*source.schedule), mapping.schedule.sheet);
+        else schedule = XlsxWorkbook(*source.schedule).sheet(mapping.schedule.sheet);
         t.description += " and " + describe(*source.schedule, schedule->sheet);
     } else if (schedule) {
         t.description += " with its sheet '" + schedule->sheet + "'";
@@ -226,11 +215,7 @@ CommandResult import_bids(Workbook& wb, const std::string& actor, const BidImpor
             for (const auto& m : in.commitments)
                 c.put(entity::commitment, {in.id, m.measure, m.quantity, std::string("accept"), std::monostate{},
                                            std::monostate{}, std::string()});
-            for (std::size_t i = 0; i < b.schedule.size(); ++i) {
-                const auto& l = b.schedule[i];
-                c.put(entity::price_line, {in.id, l.item, static_cast<std::int64_t>(i + 1), l.description, l.unit,
-                                           l.rate, l.quantity});
-            }
+            rules::put_price_lines(c, b);
         }
         rules::freeze_framework(c, state);
     });

@@ -142,4 +142,12 @@ const scoring::Criterion& individual(TenderState& state, const Evaluator& who, c
     return q;
 }
 
+void put_price_lines(Command& c, const PackageBid& bid) {
+    for (std::size_t i = 0; i < bid.schedule.size(); ++i) {
+        const auto& l = bid.schedule[i];
+        c.put(entity::price_line, {bid.input.id, l.item, static_cast<std::int64_t>(i + 1), l.description, l.unit,
+                                   l.rate, l.quantity});
+    }
+}
+
 }  // namespace core::rules

@@ -38,6 +38,9 @@ const scoring::Criterion& individual(TenderState& state, const Evaluator& who, c
 /// the frozen flag in `c` unless already set.
 void freeze_framework(Command& c, TenderState& state);
 
+/// Puts the bid's price schedule lines (entity price_line), numbered in their order.
+void put_price_lines(Command& c, const PackageBid& bid);
+
 /// Why the bid is out of contention at compliance, or "" when it is in.
 std::string compliance_exclusion(TenderState& state, const BidRecord& bid);
 

@@ -41,12 +41,7 @@ void put_bids(Command& c, const Package& p) {
         for (const auto& m : b.input.commitments)
             c.put(entity::commitment, {b.input.id, m.measure, m.quantity, std::string(deliverability_text(m.decision)),
                                        nullable(m.accepted_quantity), nullable(m.accepted_percent), m.reason});
-    for (const auto& b : p.bids)
-        for (std::size_t i = 0; i < b.schedule.size(); ++i) {
-            const auto& l = b.schedule[i];
-            c.put(entity::price_line, {b.input.id, l.item, static_cast<std::int64_t>(i + 1), l.description, l.unit,
-                                       l.rate, l.quantity});
-        }
+    for (const auto& b : p.bids) rules::put_price_lines(c, b);
     for (const auto& b : p.bids)
         if (b.input.alt_decision != scoring::AltDecision::none)
             c.put(entity::alt_decision,

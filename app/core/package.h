@@ -73,6 +73,11 @@ struct Package {
 /// Warnings (which do not stop evaluation) are appended to `warnings` when given.
 Package read_package(const std::filesystem::path& folder, std::vector<Diagnostic>* warnings = nullptr);
 
+/// The schedule problems of every lot (scoring::schedule_problems per lot); each problem's
+/// `bid` is an index into `bids`.
+std::vector<scoring::ScheduleProblem> schedule_problems_by_lot(const std::vector<const PackageBid*>& bids,
+                                                               const scoring::Framework& framework);
+
 /// Reads one bids.xml file against `framework` (the bids part of read_package, with the same
 /// checks, each problem added to `d`); `tender` receives its tender attribute. Throws
 /// InputError when the file cannot be read or is not well-formed XML.

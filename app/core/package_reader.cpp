@@ -160,19 +160,12 @@ private:
 
     // Within each lot, schedules price the same items at the same evaluated quantities.
     void check_schedules(const XmlFile& file) {
-        for (const auto& lot : p_.framework.lots) {
-            std::vector<const PackageBid*> bids;
-            std::vector<BidSchedule> schedules;
-            for (const auto& b : p_.bids)
-                if (b.lot == lot.id) {
-                    bids.push_back(&b);
-                    schedules.push_back({b.input.id, &b.schedule, b.input.exclusion.has_value()});
-                }
-            for (const auto& problem : schedule_problems(schedules)) {
-                const auto& b = *bids[problem.bid];
-                const auto at = problem.line ? b.schedule_where[*problem.line] : b.where;
-                d_.add(file.name(), at.line, at.column, problem.message);
-            }
+        std::vector<const PackageBid*> bids;
+        for (const auto& b : p_.bids) bids.push_back(&b);
+        for (const auto& problem : schedule_problems_by_lot(bids, p_.framework)) {
+            const auto& b = *bids[problem.bid];
+            const auto at = problem.line ? b.schedule_where[*problem.line] : b.where;
+            d_.add(file.name(), at.line, at.column, problem.message);
         }
     }
 
@@ -341,6 +334,25 @@ Package read_package(const std::filesystem::path& folder, std::vector<Diagnostic
     }
     d.throw_if_any();
     return package;
+}
+
+std::vector<scoring::ScheduleProblem> schedule_problems_by_lot(const std::vector<const PackageBid*>& bids,
+                                                               const scoring::Framework& framework) {
+    std::vector<scoring::ScheduleProblem> out;
+    for (const auto& lot : framework.lots) {
+        std::vector<std::size_t> index;
+        std::vector<scoring::BidSchedule> schedules;
+        for (std::size_t i = 0; i < bids.size(); ++i)
+            if (bids[i]->lot == lot.id) {
+                index.push_back(i);
+                schedules.push_back({bids[i]->input.id, &bids[i]->schedule, bids[i]->input.exclusion.has_value()});
+            }
+        for (auto problem : scoring::schedule_problems(schedules)) {
+            problem.bid = index[problem.bid];
+            out.push_back(std::move(problem));
+        }
+    }
+    return out;
 }
 
 std::vector<PackageBid> read_bids_xml(const std::filesystem::path& path, const scoring::Framework& framework,
