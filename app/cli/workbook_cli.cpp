@@ -103,11 +103,6 @@ int print_result(const core::CommandResult& result) {
     return ok;
 }
 
-void remove_workbook_file(const fs::path& path) {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path.string() + suffix, ignored);
-}
-
 std::string read_text_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in || fs::is_directory(path))

@@ -38,18 +38,6 @@ int report_current_exception(const std::string& command, const std::string& file
 /// "command N: K audit records" or "nothing changed", plus any warnings; returns ok.
 int print_result(const core::CommandResult& result);
 
-/// Removes a workbook file and its -wal/-shm companions (after a failed new/import).
-void remove_workbook_file(const std::filesystem::path& path);
-
-/// A framework template: an existing path, or a bare name looked up as NAME.xml in the
-/// template folders. Throws core::InputError naming every folder searched.
-struct TemplateFile {
-    std::filesystem::path path;
-    std::string source;  // what to record: "templates/NAME.xml" or the path as given
-};
-TemplateFile resolve_template(const std::string& name_or_path);
-/// The folders searched for bare template names, in order.
-std::vector<std::filesystem::path> template_folders();
 
 /// The whole of a text file (throws core::InputError if it cannot be read).
 std::string read_text_file(const std::filesystem::path& path);

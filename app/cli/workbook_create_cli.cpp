@@ -1,16 +1,14 @@
 // `new` (a workbook from a framework template), `import` (a package folder into a new workbook)
 // and `status` (what a workbook holds).
-#include <cerrno>
-#include <cstring>
 #include <iostream>
 #include <memory>
 #include <optional>
 
-#include <unistd.h>
-
 #include "app/cli/commands.h"
 #include "app/cli/workbook_cli.h"
+#include "app/core/new_workbook.h"
 #include "app/core/package.h"
+#include "app/core/templates.h"
 #include "app/core/workbook_commands.h"
 #include "app/core/workbook_reads.h"
 
@@ -20,55 +18,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Moves the finished workbook to its name; link(2) refuses to replace a file that appeared
-// in the meantime.
-void publish(const fs::path& partial, const fs::path& file) {
-    std::error_code error;
-    if (fs::exists(partial.string() + "-wal", error) && fs::file_size(partial.string() + "-wal", error) > 0)
-        throw core::WorkbookError(file.string() +
-                                  ": the new workbook could not be completed (its journal was not "
-                                  "written back); nothing was created");
-    if (::link(partial.c_str(), file.c_str()) != 0) {
-        const int code = errno;
-        if (code == EEXIST)
-            throw core::WorkbookError(file.string() +
-                                      ": a file of that name already exists; choose another name or delete it");
-        if (fs::exists(file, error))
-            throw core::WorkbookError(file.string() + ": cannot create it: " + std::strerror(code));
-        fs::rename(partial, file);  // a file system without hard links
-    }
-    remove_workbook_file(partial);
-}
-
-// Builds the workbook under a temporary name next to FILE (FILE.partial-PID), fills it with one
-// command, closes it and only then gives it its name: FILE never exists half-made, even when the
-// program is killed (which can leave FILE.partial-PID behind, safe to delete). An existing FILE
-// is never touched.
+// Creates FILE through core::create_workbook_file (never half-made) and reports the result.
 int create_and_fill(const std::string& command, const WorkbookArgs& args,
                     const std::function<core::CommandResult(core::Workbook&)>& fill) {
-    const fs::path file = args.file;
-    const fs::path partial = file.string() + ".partial-" + std::to_string(::getpid());
-    std::optional<core::Workbook> wb;
     try {
-        if (fs::exists(file))
-            throw core::WorkbookError(file.string() +
-                                      ": a file of that name already exists; choose another name or delete it");
-        remove_workbook_file(partial);
         core::OpenOptions options;
         options.busy_timeout_ms = args.busy_timeout_ms;
-        wb.emplace(core::Workbook::create(partial, options));
-    } catch (...) {
-        return report_current_exception(command, args.file);
-    }
-    try {
-        const auto result = fill(*wb);
-        wb.reset();  // closing writes the journal back into the file
-        publish(partial, file);
+        const auto result = core::create_workbook_file(args.file, options, fill);
         std::cout << "created " << args.file << "\n";
         return print_result(result);
     } catch (...) {
-        wb.reset();
-        remove_workbook_file(partial);
         return report_current_exception(command, args.file);
     }
 }
@@ -98,7 +57,7 @@ void add_new(CLI::App& app, int& exit_code) {
                   "Let quality evaluators see prices (by default prices stay sealed until price_evaluation)");
     cmd->callback([a, &exit_code] {
         try {
-            const auto found = resolve_template(a->template_name);
+            const auto found = core::resolve_template(a->template_name);
             a->tender.framework_xml = read_text_file(found.path);
             a->tender.framework_source = found.source;
         } catch (...) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/core/package.h"
+#include "app/core/progress.h"
 #include "app/core/table.h"
 #include "app/core/workbook.h"
 
@@ -70,6 +71,8 @@ BidImport prepare_bid_import(Workbook& wb, const std::string& actor, const BidIm
 /// Registers every bid of `import`, with its commitments and price schedule, as one command
 /// (action "import-bids") whose reason names the source. Officer, setup or compliance phase.
 /// Freezes the framework like the first bid does.
-CommandResult import_bids(Workbook& wb, const std::string& actor, const BidImport& import);
+/// `progress`, if given, may cancel (Cancelled) until the command commits.
+CommandResult import_bids(Workbook& wb, const std::string& actor, const BidImport& import,
+                          Progress* progress = nullptr);
 
 }  // namespace core

@@ -196,7 +196,7 @@ BidImport prepare_bid_import(Workbook& wb, const std::string& actor, const BidIm
     return read_bid_import(source, state.framework(), existing);
 }
 
-CommandResult import_bids(Workbook& wb, const std::string& actor, const BidImport& import) {
+CommandResult import_bids(Workbook& wb, const std::string& actor, const BidImport& import, Progress* progress) {
     {
         TenderState state(wb.db());
         rules::role(rules::actor(state, actor), {Role::officer}, "import bids");
@@ -207,7 +207,11 @@ CommandResult import_bids(Workbook& wb, const std::string& actor, const BidImpor
                         (import.bids.size() == 1 ? "" : "s") + " from " + import.description;
     return wb.run(actor, "import-bids", reason, [&](Command& c) {
         TenderState state(wb.db());
+        std::size_t done = 0;
         for (const auto& b : import.bids) {
+            if (++done % 50 == 1)
+                progress_step(progress, "recording the bids",
+                              0.5 + 0.45 * static_cast<double>(done) / static_cast<double>(import.bids.size()));
             const auto& in = b.input;
             // The workbook may have changed since the file was checked (another program).
             if (state.bid(in.id)) throw Refused("duplicate", "there is already a bid " + in.id + "; nothing imported");
@@ -218,6 +222,7 @@ CommandResult import_bids(Workbook& wb, const std::string& actor, const BidImpor
             rules::put_price_lines(c, b);
         }
         rules::freeze_framework(c, state);
+        progress_step(progress, "saving the workbook", 0.95);
     });
 }
 

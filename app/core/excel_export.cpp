@@ -89,8 +89,10 @@ xlsx::Properties properties(const ExportData& data) {
 
 }  // namespace
 
-ExportReport export_excel(Workbook& wb, const std::string& actor, const std::filesystem::path& out) {
+ExportReport export_excel(Workbook& wb, const std::string& actor, const std::filesystem::path& out,
+                          Progress* progress) {
     AtomicOutput output(out);
+    progress_step(progress, "reading the tender", 0.0);
     ReadSnapshot snapshot(wb);
     // Verify (a third of the work on a large trail) runs on its own connection, on the other core,
     // while the sheets are written; only the Audit trail sheet and the properties wait for it.
@@ -103,6 +105,7 @@ ExportReport export_excel(Workbook& wb, const std::string& actor, const std::fil
         return verify(second);
     });
     ExportData data = gather_export(wb, actor);
+    progress_step(progress, "writing the framework", 0.15);
     ExportReport report;
     report.file = out;
     {
@@ -125,20 +128,25 @@ ExportReport export_excel(Workbook& wb, const std::string& actor, const std::fil
         excel::write_framework(context, framework);
         if (schedule) excel::write_price_schedule(context, *schedule);
         for (std::size_t i = 0; i < lots.size(); ++i) {
+            progress_step(progress, "writing the marks of lot " + lots[i].id,
+                          0.2 + 0.3 * static_cast<double>(i) / static_cast<double>(lots.size()));
             if (!context.result(lots[i].id)) continue;
             excel::write_quality(context, *quality[i], lots[i]);
             excel::write_price(context, *price[i], lots[i]);
             excel::write_social_value(context, *social[i], lots[i]);
         }
+        progress_step(progress, "writing the summary and the panel's scores", 0.5);
         excel::write_summary(context, summary);
         excel::write_individual_scores(context, individual);
         excel::write_moderation(context, moderation);
         excel::write_evaluators(context, evaluators);
         excel::write_assessment_summaries(context, summaries);
+        progress_step(progress, "verifying the audit trail", 0.65);
         data.verify = verifying.get();
         // A command committed between this snapshot and the second connection's: verify what is exported.
         if (data.verify.records != head_seq || data.verify.head_hash != head_hash) data.verify = verify(wb);
         book.properties(properties(data));
+        progress_step(progress, "writing the audit trail", 0.75);
         excel::write_audit_trail(context, audit, wb);
         for (const auto* s : {&summary, &framework}) report.sheets.push_back(s->name());
         for (const auto& group : {price, quality, social})
@@ -146,8 +154,10 @@ ExportReport export_excel(Workbook& wb, const std::string& actor, const std::fil
         if (schedule) report.sheets.push_back(schedule->name());
         for (const auto* s : {&individual, &moderation, &evaluators, &summaries, &audit})
             report.sheets.push_back(s->name());
+        progress_step(progress, "saving the Excel file", 0.9);
         book.close();
     }
+    progress_step(progress, "saving the Excel file", 1.0);
     output.commit();
     report.audit_records = data.verify.records;
     report.verified = data.verify.ok;

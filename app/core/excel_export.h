@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/progress.h"
 #include "app/core/workbook.h"
 
 namespace core {
@@ -21,7 +22,9 @@ struct ExportReport {
 
 /// Writes the tender in `wb` to `out` (.xlsx) as `actor` (the officer). The file appears only when
 /// complete (AtomicOutput). Throws Refused, scoring::EvaluationError or OutputError; never leaves
-/// a partial file.
-ExportReport export_excel(Workbook& wb, const std::string& actor, const std::filesystem::path& out);
+/// a partial file. `progress`, if given, is told each sheet and may cancel (Cancelled) until the
+/// file is complete.
+ExportReport export_excel(Workbook& wb, const std::string& actor, const std::filesystem::path& out,
+                          Progress* progress = nullptr);
 
 }  // namespace core

@@ -76,7 +76,8 @@ void put_scores(Command& c, const Package& p) {
 }  // namespace
 
 CommandResult import_package(Workbook& wb, const Package& p, const std::string& framework_xml,
-                             const std::string& actor, const std::string& actor_name, std::optional<Phase> phase) {
+                             const std::string& actor, const std::string& actor_name, std::optional<Phase> phase,
+                             Progress* progress) {
     rules::id_syntax(actor, "the importing officer's id");
     bool in_panel = false;
     for (const auto& e : p.evaluators) {
@@ -98,10 +99,13 @@ CommandResult import_package(Workbook& wb, const Package& p, const std::string& 
                       c.put(entity::framework, {std::int64_t{1}, framework_xml, source, flag(!p.bids.empty())});
                       if (!in_panel) c.put(entity::evaluator, {actor, actor_name, std::string("officer")});
                       for (const auto& e : p.evaluators) c.put(entity::evaluator, {e.id, e.name, to_string(e.role)});
+                      progress_step(progress, "recording the bids", 0.3);
                       put_bids(c, p);
+                      progress_step(progress, "recording the scores", 0.5);
                       put_scores(c, p);
                       for (const auto& [lot, seed] : p.lots_seeds)
                           c.put(entity::lots_seed, {lot, std::to_string(seed)});
+                      progress_step(progress, "saving the workbook", 0.9);
                   });
 }
 

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/core/progress.h"
 #include "app/core/workbook.h"
 #include "app/core/workbook_state.h"
 #include "app/core/xlsx_book.h"
@@ -68,8 +69,9 @@ struct ScoreSheetImport {
 /// problem: nothing is imported (Refused for the sheet as a whole, InputError listing every row
 /// problem with sheet and cell). Otherwise applies every new or changed row in one command,
 /// action "import-sheet", reason naming the file and its fixed-hash; `dry_run` writes nothing.
+/// `progress`, if given, may cancel (Cancelled) until the command commits.
 ScoreSheetImport import_score_sheet(Workbook& wb, const std::string& actor, const std::filesystem::path& sheet,
-                                    bool dry_run);
+                                    bool dry_run, Progress* progress = nullptr);
 
 // ---- The layout, stamp and hash both directions share --------------------------------------
 
@@ -115,6 +117,12 @@ struct Content {
     std::vector<Cell> scores;                                         // fixed cells of Scores, row-major
     std::vector<Cell> scales_cells;
 };
+
+/// What `evaluator` may score now, one item per bid x assigned question (the score sheet's rows
+/// and the GUI's Scoring page). Refuses, naming the rule, when they may not score or have nothing
+/// to score: role, conflict-declaration, phase, assignment, nothing-to-score. Pointers refer into
+/// `state`'s framework.
+std::vector<Item> scoring_items(TenderState& state, const Evaluator& evaluator);
 
 /// What `evaluator` may score now, laid out. Refuses (naming the rule) when they may not score or
 /// have nothing to score: role, phase, conflict-declaration, assignment, nothing-to-score.

@@ -375,7 +375,8 @@ private:
 }  // namespace
 
 ScoreSheetImport import_score_sheet(Workbook& wb, const std::string& actor, const std::filesystem::path& sheet,
-                                    bool dry_run) {
+                                    bool dry_run, Progress* progress) {
+    progress_step(progress, "reading the score sheet", 0.0);
     XlsxWorkbook book(sheet);
     const std::string file = sheet.string();
     TenderState state(wb.db());
@@ -387,6 +388,7 @@ ScoreSheetImport import_score_sheet(Workbook& wb, const std::string& actor, cons
     report.imported_by = checked.importer.id;
     report.fixed_hash = checked.stamp.fixed_hash;
     report.dry_run = dry_run;
+    progress_step(progress, "checking every score", 0.4);
     const auto scores = book.sheet(ss::scores_sheet);
     RowPlanner(state, scores, checked, report, changed_since(state, checked.evaluator.id, checked.stamp.exported_at))
         .plan();
@@ -399,6 +401,7 @@ ScoreSheetImport import_score_sheet(Workbook& wb, const std::string& actor, cons
         for (const auto& ch : report.changes)
             c.put(entity::individual_score,
                   {ch.bid, ch.criterion, checked.evaluator.id, nullable(ch.score), ch.justification});
+        progress_step(progress, "saving the workbook", 0.9);
     });
     return report;
 }

@@ -120,11 +120,15 @@ void lay_out_scales(Content& c) {
 
 }  // namespace
 
-Content build_content(TenderState& state, const Evaluator& evaluator) {
+std::vector<Item> scoring_items(TenderState& state, const Evaluator& evaluator) {
     check_may_score(state, evaluator);
+    return items_for(state, evaluator);
+}
+
+Content build_content(TenderState& state, const Evaluator& evaluator) {
     Content c;
     c.evaluator = evaluator;
-    c.items = items_for(state, evaluator);
+    c.items = scoring_items(state, evaluator);
     for (const auto& item : c.items)
         if (std::find(c.scales.begin(), c.scales.end(), item.scale) == c.scales.end()) c.scales.push_back(item.scale);
     lay_out_scores(c);

@@ -84,7 +84,7 @@ DocxDocument letter(const ExportData& data, const AssessmentSummary& s) {
 
 }  // namespace
 
-std::vector<fs::path> write_summary_letters(const ExportData& data, const fs::path& folder) {
+std::vector<fs::path> write_summary_letters(const ExportData& data, const fs::path& folder, Progress* progress) {
     std::error_code error;
     if (!fs::is_directory(folder, error)) {
         fs::create_directory(folder, error);
@@ -94,7 +94,10 @@ std::vector<fs::path> write_summary_letters(const ExportData& data, const fs::pa
     }
     std::vector<fs::path> written;
     try {
-        for (const auto& s : assessment_summaries(data)) {
+        const auto summaries = assessment_summaries(data);
+        for (const auto& s : summaries) {
+            progress_step(progress, "writing the letter to " + s.bidder.bidder,
+                          static_cast<double>(written.size()) / static_cast<double>(summaries.size()));
             const fs::path file =
                 folder / (file_part(s.lot_id) + "-" + file_part(s.bidder.bid) + "-" + file_part(s.bidder.bidder) + ".docx");
             write_docx(letter(data, s), file);
@@ -107,9 +110,10 @@ std::vector<fs::path> write_summary_letters(const ExportData& data, const fs::pa
     return written;
 }
 
-std::vector<fs::path> write_summary_letters(Workbook& wb, const std::string& actor, const fs::path& folder) {
+std::vector<fs::path> write_summary_letters(Workbook& wb, const std::string& actor, const fs::path& folder,
+                                           Progress* progress) {
     ReadSnapshot snapshot(wb);
-    return write_summary_letters(gather_export(wb, actor), folder);
+    return write_summary_letters(gather_export(wb, actor), folder, progress);
 }
 
 }  // namespace core

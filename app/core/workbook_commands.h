@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/core/package.h"
+#include "app/core/progress.h"
 #include "app/core/workbook.h"
 #include "app/core/workbook_state.h"
 #include "scoring/evaluation.h"
@@ -37,7 +38,7 @@ CommandResult create_tender(Workbook& wb, const NewTender& tender);
 /// compliance. Assignments are derived from who scored what.
 CommandResult import_package(Workbook& wb, const Package& package, const std::string& framework_xml,
                              const std::string& actor, const std::string& actor_name,
-                             std::optional<Phase> phase = std::nullopt);
+                             std::optional<Phase> phase = std::nullopt, Progress* progress = nullptr);
 
 CommandResult add_evaluator(Workbook& wb, const std::string& actor, const Evaluator& evaluator);
 

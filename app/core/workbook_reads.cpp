@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -105,12 +106,25 @@ std::optional<ConsensusRow> find_consensus(const std::map<std::pair<std::string,
     return it->second;
 }
 
+// Every justification by (bid, criterion, evaluator), in one query: the moderator reads them
+// side by side with the scores.
+std::map<std::tuple<std::string, std::string, std::string>, std::string> all_justifications(SQLite::Database& db) {
+    std::map<std::tuple<std::string, std::string, std::string>, std::string> out;
+    SQLite::Statement st(db, "SELECT bid, criterion, evaluator, justification FROM individual_score");
+    while (st.executeStep())
+        out.emplace(std::make_tuple(st.getColumn(0).getString(), st.getColumn(1).getString(),
+                                    st.getColumn(2).getString()),
+                    st.getColumn(3).getString());
+    return out;
+}
+
 }  // namespace
 
 std::vector<ModerationItem> moderation_items(Workbook& wb, const std::string& actor) {
     TenderState state(wb.db());
     const auto who = moderation_reader(state, actor);
     const auto scores = all_individual_scores(wb.db());
+    auto justifications = all_justifications(wb.db());
     const auto consensus_rows = state.all_consensus();  // one query, not one per item
     std::vector<ModerationItem> out;
     for (const auto& item : scoring_items(state)) {
@@ -120,7 +134,8 @@ std::vector<ModerationItem> moderation_items(Workbook& wb, const std::string& ac
         std::vector<double> values;
         if (const auto it = scores.find({item.bid, item.question->id}); it != scores.end())
             for (const auto& [evaluator, score] : it->second) {
-                m.individual.push_back({item.bid, item.question->id, evaluator, score, ""});
+                m.individual.push_back({item.bid, item.question->id, evaluator, score,
+                                        std::move(justifications[{item.bid, item.question->id, evaluator}])});
                 if (score) values.push_back(*score);
             }
         const auto& lot = *state.framework().lot(item.lot);

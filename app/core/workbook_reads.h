@@ -48,7 +48,7 @@ std::vector<IndividualScoreRow> individual_scores_for(Workbook& wb, const std::s
 struct ModerationItem {
     std::string bid;
     std::string criterion;
-    std::vector<IndividualScoreRow> individual;
+    std::vector<IndividualScoreRow> individual;  // with their justifications
     scoring::ItemSpread spread;
     std::optional<double> suggestion;  // median, when it is on the scale
     std::optional<ConsensusRow> consensus;
