@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "scoring/proportionality.h"
+
 namespace scoring {
 
 /// Money is always held in integer minor units (pence, cents).
@@ -173,6 +175,7 @@ struct Framework {
     std::vector<Scale> scales;
     std::vector<Measure> measures;
     std::vector<Lot> lots;
+    std::optional<TenderDesign> design;  // the officer's tender design, when the file carries one
 
     const Scale* scale(const std::string& id) const;
     const Measure* measure(const std::string& code) const;

@@ -21,5 +21,6 @@ void add_workbook_record_commands(CLI::App& app, int& exit_code);   // log, veri
 void add_export_commands(CLI::App& app, int& exit_code);            // export, summaries
 void add_score_sheet_commands(CLI::App& app, int& exit_code);       // export-sheet, import-sheet
 void add_import_commands(CLI::App& app, int& exit_code);            // import-bids
+void add_check_commands(CLI::App& app, int& exit_code);             // check
 
 }  // namespace cli

@@ -115,6 +115,8 @@ ExportReport export_excel(Workbook& wb, const std::string& actor, const std::fil
         // Tab order first; each sheet is then filled in the order its formulas need.
         auto& summary = book.add_sheet("Summary");
         auto& framework = book.add_sheet("Framework");
+        // The tender design's check, when the framework carries one (docs/proportionality.md).
+        xlsx::Sheet* proportionality = data.package.framework.design ? &book.add_sheet("Proportionality") : nullptr;
         std::vector<xlsx::Sheet*> price, quality, social;
         for (const auto& lot : lots) price.push_back(&book.add_sheet(context.lot_sheet_name("Price", lot)));
         for (const auto& lot : lots) quality.push_back(&book.add_sheet(context.lot_sheet_name("Quality", lot)));
@@ -126,6 +128,7 @@ ExportReport export_excel(Workbook& wb, const std::string& actor, const std::fil
         auto& summaries = book.add_sheet("Assessment summaries");
         auto& audit = book.add_sheet("Audit trail");
         excel::write_framework(context, framework);
+        if (proportionality) excel::write_proportionality(context, *proportionality);
         if (schedule) excel::write_price_schedule(context, *schedule);
         for (std::size_t i = 0; i < lots.size(); ++i) {
             progress_step(progress, "writing the marks of lot " + lots[i].id,
@@ -149,6 +152,7 @@ ExportReport export_excel(Workbook& wb, const std::string& actor, const std::fil
         progress_step(progress, "writing the audit trail", 0.75);
         excel::write_audit_trail(context, audit, wb);
         for (const auto* s : {&summary, &framework}) report.sheets.push_back(s->name());
+        if (proportionality) report.sheets.push_back(proportionality->name());
         for (const auto& group : {price, quality, social})
             for (const auto* s : group) report.sheets.push_back(s->name());
         if (schedule) report.sheets.push_back(schedule->name());

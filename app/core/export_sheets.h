@@ -74,6 +74,8 @@ std::string sum_of(const std::vector<std::string>& refs);
 double major(scoring::Money minor);
 
 void write_framework(Context& context, xlsx::Sheet& sheet);
+/// The Proportionality sheet, for a framework that carries a <design> (export_proportionality.cpp).
+void write_proportionality(Context& context, xlsx::Sheet& sheet);
 bool has_price_schedules(const ExportData& data);
 /// Written before the Price sheets, which refer to each schedule's total.
 void write_price_schedule(Context& context, xlsx::Sheet& sheet);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "app/core/tender_design.h"
+
 namespace core {
 
 namespace {
@@ -27,7 +29,7 @@ public:
         }
         ElementReader r(file_, root, d_, {"id", "name", "version", "currency"},
                         {"description", "scales", "measures", "lot", "criteria", "gates", "price", "award",
-                         "abnormally-low", "social-value", "evaluation", "moderation", "tie-break"});
+                         "abnormally-low", "social-value", "evaluation", "moderation", "tie-break", "design"});
         fw.id = r.id("id");
         fw.name = r.text("name");
         fw.version = r.text("version");
@@ -49,6 +51,8 @@ public:
             lot.where = file_.where(root);
             fw.lots.push_back(std::move(lot));
         }
+        // Last: the design's response limits name criteria of the lots read above.
+        if (auto d = root.child("design")) fw.design = read_tender_design(file_, d, d_, fw);
         return fw;
     }
 
@@ -61,7 +65,7 @@ private:
                 d_.add(file_.name(), at.line, at.column, std::string("<") + name + "> appears twice here; keep one");
             }
         }
-        for (const char* name : {"description", "scales", "measures"}) {
+        for (const char* name : {"description", "scales", "measures", "design"}) {
             auto first = parent.child(name);
             if (first && first.next_sibling(name)) {
                 const auto at = file_.where(first.next_sibling(name));
