@@ -22,5 +22,6 @@ void add_export_commands(CLI::App& app, int& exit_code);            // export, s
 void add_score_sheet_commands(CLI::App& app, int& exit_code);       // export-sheet, import-sheet
 void add_import_commands(CLI::App& app, int& exit_code);            // import-bids
 void add_check_commands(CLI::App& app, int& exit_code);             // check
+void add_self_assess_commands(CLI::App& app, int& exit_code);       // self-assess
 
 }  // namespace cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     cli::add_score_sheet_commands(app, exit_code);
     cli::add_import_commands(app, exit_code);
     cli::add_check_commands(app, exit_code);
+    cli::add_self_assess_commands(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
