@@ -8,6 +8,8 @@
 #include <fstream>
 #include <map>
 
+#include "app/core/excel_export.h"
+#include "app/core/summary_letters.h"
 #include "export_fixture.h"
 
 using namespace tbtest;
@@ -216,4 +218,48 @@ TEST_CASE("an auditor who changes a weight in the exported workbook sees the eng
     }
     CHECK(compared == 4);
     CHECK(moved == 2);  // B02 and B03 change places
+}
+
+namespace {
+
+// Asks to stop once a stage naming `at` has been reported (the GUI's Cancel at that moment).
+struct CancelAt : core::Progress {
+    std::string at;
+    std::vector<std::string> seen;
+    bool stop = false;
+    explicit CancelAt(std::string stage) : at(std::move(stage)) {}
+    void report(const std::string& stage, double) override {
+        seen.push_back(stage);
+        if (stage.find(at) != std::string::npos) stop = true;
+    }
+    bool cancelled() const override { return stop; }
+};
+
+}  // namespace
+
+TEST_CASE("an export or letters cancelled at any stage leave no file, and report each stage otherwise",
+          "[integration][export]") {
+    ScratchWorkbook wb("export_cancel");
+    open_prices(wb, source_dir / "sample_tenders" / "community_meals");
+    auto book = core::Workbook::open(wb.file());
+    const auto out = wb.dir().path() / "record.xlsx";
+    CancelAt all("no such stage");
+    core::export_excel(book, "OFF", out, &all);
+    REQUIRE(fs::exists(out));
+    fs::remove(out);
+    REQUIRE(all.seen.size() >= 6);
+    for (const auto& stage : all.seen) {
+        CancelAt cancel(stage);
+        CHECK_THROWS_AS(core::export_excel(book, "OFF", out, &cancel), core::Cancelled);
+        CHECK_FALSE(fs::exists(out));
+        for (const auto& entry : fs::directory_iterator(wb.dir().path()))  // nor its .record.xlsx.partial-PID
+            CHECK(entry.path().filename().string().find("record.xlsx") == std::string::npos);
+    }
+    const auto letters = wb.dir().path() / "letters";
+    CancelAt third("Quickplate");  // a bidder part-way through the letters
+    CHECK_THROWS_AS(core::write_summary_letters(book, "OFF", letters, &third), core::Cancelled);
+    std::size_t left = 0;
+    if (fs::exists(letters))
+        for ([[maybe_unused]] const auto& entry : fs::directory_iterator(letters)) ++left;
+    CHECK(left == 0);
 }

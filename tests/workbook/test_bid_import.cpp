@@ -333,3 +333,41 @@ TEST_CASE("portal money and numbers", "[unit][import]") {
     CHECK_FALSE(parse_number_loose(text("12,50")).has_value());
     CHECK_FALSE(parse_number_loose(TableCell{TableCell::Type::boolean, "TRUE", 1}).has_value());
 }
+
+namespace {
+
+// Asks to stop once `stage` has been reported (the GUI's Cancel, pressed at that moment).
+struct CancelAt : core::Progress {
+    std::string stage;
+    std::vector<std::string> seen;
+    bool stop = false;
+    explicit CancelAt(std::string at) : stage(std::move(at)) {}
+    void report(const std::string& what, double fraction) override {
+        CHECK(fraction >= 0.0);
+        CHECK(fraction <= 1.0);
+        seen.push_back(what);
+        if (what.find(stage) != std::string::npos) stop = true;
+    }
+    bool cancelled() const override { return stop; }
+};
+
+}  // namespace
+
+TEST_CASE("an import cancelled just before it commits changes nothing; uncancelled it reports its stages",
+          "[integration][import]") {
+    Setup t;
+    const auto head = audit_head(t.wb.db());
+    const auto import = prepare_bid_import(t.wb, "O1", source(t.file("bids.csv", care_csv)));
+    CancelAt cancel("saving the workbook");
+    CHECK_THROWS_AS(import_bids(t.wb, "O1", import, &cancel), core::Cancelled);
+    CHECK(t.count("SELECT COUNT(*) FROM bid") == 0);
+    CHECK(t.count("SELECT COUNT(*) FROM commitment") == 0);
+    CHECK(audit_head(t.wb.db()) == head);
+    CHECK(verify(t.wb).ok);
+
+    CancelAt never("no such stage");
+    CHECK(import_bids(t.wb, "O1", import, &never).command > 0);
+    CHECK(never.seen.front() == "recording the bids");
+    CHECK(never.seen.back() == "saving the workbook");
+    CHECK(t.count("SELECT COUNT(*) FROM bid") == 3);
+}
