@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/core/text_table.h"
 #include "scoring/award_models.h"
 #include "scoring/money.h"
 #include "scoring/price_methods.h"
@@ -15,28 +16,6 @@ std::string fixed(double value, int precision) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f", precision, value);
     return buffer;
-}
-
-// Display width in characters (UTF-8 lead bytes), so names with accents line up.
-std::size_t width(const std::string& s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-std::string pad(const std::string& s, std::size_t w, bool right) {
-    const auto n = width(s);
-    if (n >= w) return s;
-    return right ? std::string(w - n, ' ') + s : s + std::string(w - n, ' ');
-}
-
-std::string cut(const std::string& s, std::size_t w) {
-    if (width(s) <= w) return s;
-    std::string out;
-    std::size_t n = 0;
-    for (char c : s) {
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++n > w - 1) break;
-        out += c;
-    }
-    return out + "~";
 }
 
 std::string award_column(scoring::AwardModel model) {
@@ -57,7 +36,7 @@ void table(std::string& out, const scoring::Lot& spec, const scoring::LotResult&
     if (!extra.empty()) rows.back().push_back(extra);
     rows.back().push_back("Flags");
     for (const auto& b : lot.bids) {
-        std::vector<std::string> row{b.rank ? std::to_string(*b.rank) : "-", b.id, cut(b.bidder, 28),
+        std::vector<std::string> row{b.rank ? std::to_string(*b.rank) : "-", b.id, cut_to_width(b.bidder, 28),
                                      scoring::format_money(b.price),
                                      b.in_contention ? fixed(b.price_marks, precision) : "-",
                                      fixed(b.quality_marks, precision), fixed(b.social_value_marks, precision),
@@ -69,18 +48,8 @@ void table(std::string& out, const scoring::Lot& spec, const scoring::LotResult&
         row.push_back(flags);
         rows.push_back(std::move(row));
     }
-    std::vector<std::size_t> widths(rows.front().size(), 0);
-    for (const auto& row : rows)
-        for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], width(row[c]));
-    for (const auto& row : rows) {
-        std::string line;
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            const bool right = c == 0 || (c >= 3 && c + 1 < row.size());
-            line += (c ? "  " : "") + pad(row[c], c + 1 == row.size() ? 0 : widths[c], right);
-        }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        out += line + "\n";
-    }
+    const auto columns = rows.front().size();
+    out += text_table(rows, [columns](std::size_t c) { return c == 0 || (c >= 3 && c + 1 < columns); });
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/core/text_table.h"
 #include "scoring/award_models.h"
 #include "scoring/money.h"
 #include "scoring/price_methods.h"
@@ -16,38 +17,9 @@ using scoring::format_money;
 using scoring::format_number;
 using scoring::ThresholdStatus;
 
-std::size_t width(const std::string& s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-std::string cut(const std::string& s, std::size_t w) {
-    if (width(s) <= w) return s;
-    std::string out;
-    std::size_t n = 0;
-    for (char c : s) {
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++n > w - 1) break;
-        out += c;
-    }
-    return out + "~";
-}
-
 // Columns padded to their widest cell; `right[c]` right-aligns numbers.
 std::string table(const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right) {
-    std::vector<std::size_t> widths(rows.front().size(), 0);
-    for (const auto& row : rows)
-        for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], width(row[c]));
-    std::string out;
-    for (const auto& row : rows) {
-        std::string line = "  ";
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            const std::string fill(widths[c] - width(row[c]), ' ');
-            line += (c ? "  " : "") + (right[c] ? fill + row[c] : row[c] + fill);
-        }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        out += line + "\n";
-    }
-    return out;
+    return text_table(rows, [&right](std::size_t c) { return right[c]; }, "  ");
 }
 
 std::string marks(double value) { return format_fixed(value, 2); }
@@ -108,7 +80,7 @@ void projected_section(const SelfAssessmentView& v, std::string& out) {
         std::string score = "-";
         for (const auto& q : r.questions)
             if (q.id == c.id) score = format_number(q.score) + " of " + format_number(q.scale_maximum);
-        rows.push_back({c.id, cut(c.name, 44), score, marks(c.marks), marks(c.maximum)});
+        rows.push_back({c.id, cut_to_width(c.name, 44), score, marks(c.marks), marks(c.maximum)});
     }
     out += table(rows, {false, false, true, true, true});
     const auto& p = r.projected;
@@ -161,7 +133,7 @@ void improvement_section(const SelfAssessmentView& v, std::string& out) {
     std::vector<std::vector<std::string>> rows{
         {"Rank", "Question", "Name", "Group", "Score", "Weight", "Marks/point", "Marks to the top"}};
     for (const auto* q : order)
-        rows.push_back({q->improvement_rank ? std::to_string(*q->improvement_rank) : "top", q->id, cut(q->name, 36),
+        rows.push_back({q->improvement_rank ? std::to_string(*q->improvement_rank) : "top", q->id, cut_to_width(q->name, 36),
                         group_words(q->group), format_number(q->score) + " of " + format_number(q->scale_maximum),
                         marks(q->effective_weight), format_fixed(q->marks_per_point, 3), marks(q->marks_to_top)});
     out += table(rows, {true, false, false, false, true, true, true, true});
