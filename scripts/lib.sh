@@ -7,10 +7,12 @@ BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
 
 # Debian 12 packages the build and tests need. Keep in step with CMakeLists.txt.
 PACKAGES=(g++ cmake make pkg-config libpugixml-dev nlohmann-json3-dev libcli11-dev catch2
-          libsqlitecpp-dev libsqlite3-dev libssl-dev libxlsxwriter-dev libminizip-dev zlib1g-dev libcsv-dev)
+          libsqlitecpp-dev libsqlite3-dev libssl-dev libxlsxwriter-dev libminizip-dev zlib1g-dev libcsv-dev
+          libwxgtk3.2-dev)
 # Only the tests need these: LibreOffice headless recalculates every exported workbook (Calc) and
-# opens every assessment-summary letter (Writer).
-TEST_PACKAGES=(libreoffice-calc-nogui libreoffice-writer-nogui)
+# opens every assessment-summary letter (Writer); the GUI tests run the real windows under Xvfb and
+# draw their screenshots with GTK 3 itself.
+TEST_PACKAGES=(libreoffice-calc-nogui libreoffice-writer-nogui xvfb xauth libgtk-3-dev)
 
 # install_packages [EXTRA...]: the build's packages and any extra ones named.
 install_packages() {

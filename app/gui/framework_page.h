@@ -1,0 +1,83 @@
+// The Framework screen: the criteria tree with weights and effective weights, the selected
+// question's scale, the price method with its formula and plot, live validation of the edits,
+// and saving them through core::change_framework (a recorded reason once the bids are opened).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/gui/page.h"
+#include "scoring/framework.h"
+#include "scoring/validation.h"
+
+class wxButton;
+class wxListCtrl;
+class wxStaticText;
+class wxTextCtrl;
+class wxTreeListCtrl;
+class wxTreeListItem;
+
+namespace gui {
+
+class PriceMethodPanel;
+class ScaleEditor;
+
+class FrameworkPage : public Page {
+public:
+    FrameworkPage(wxWindow* parent, Session& session);
+
+    /// Stores the framework as edited, through core::change_framework; `reason` is required by
+    /// the core once the framework is frozen. The core's refusal goes to the message bar and the
+    /// edits stay on screen. Returns whether the core accepted the change.
+    bool save(const wxString& reason);
+    /// Selects criterion `criterion` of lot `lot` in the tree, as a click would.
+    bool select(const std::string& lot, const std::string& criterion);
+
+    /// The framework as edited on screen, its problems, and whether it differs from the stored one.
+    const scoring::Framework& edited() const { return edited_; }
+    const std::vector<scoring::Issue>& issues() const { return issues_; }
+    bool dirty() const { return dirty_; }
+
+protected:
+    void refresh() override;
+
+private:
+    wxWindow* build_editors(wxWindow* parent);
+    void read_bid_prices();
+    void build_tree();
+    void update_columns();
+    void on_selection();
+    void on_weight_text();
+    void on_save();
+    void on_revert();
+    void edited();
+    void revalidate();
+    scoring::Criterion* selected_criterion();
+    std::string status_text() const;
+    void wrap_texts();
+
+    scoring::Framework saved_;
+    scoring::Framework edited_;
+    std::string saved_xml_;
+    bool dirty_ = false;
+    bool frozen_ = false;
+    bool may_edit_ = false;
+    std::string lot_;        // the selected node's lot
+    std::string criterion_;  // the selected node's criterion ("" for a lot node)
+    std::string weight_problem_;
+    std::vector<scoring::Issue> issues_;
+    std::map<std::string, std::vector<scoring::Money>> prices_;  // lot -> visible prices in contention
+
+    wxStaticText* status_ = nullptr;
+    wxTreeListCtrl* tree_ = nullptr;
+    wxTextCtrl* weight_ = nullptr;
+    wxStaticText* details_ = nullptr;
+    wxListCtrl* problems_ = nullptr;
+    wxButton* save_ = nullptr;
+    wxButton* revert_ = nullptr;
+    ScaleEditor* scale_ = nullptr;
+    PriceMethodPanel* price_ = nullptr;
+};
+
+}  // namespace gui

@@ -1,0 +1,88 @@
+// The "Self-assess a bid" window: a provider scores its own bid against a published framework and
+// sees its projected marks, risks and chances (docs/self_assessment.md). Needs no tender workbook.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <wx/frame.h>
+
+#include "app/core/templates.h"
+#include "scoring/framework.h"
+#include "scoring/self_assessment.h"
+
+class wxButton;
+class wxChoice;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace gui {
+
+class SelfAssessForm;
+
+class SelfAssessFrame : public wxFrame {
+public:
+    explicit SelfAssessFrame(wxWindow* parent);
+
+    // What the buttons do, callable without their file dialogs (tests). Each returns false and
+    // says why in the message area when it cannot be done; what was typed is kept.
+
+    /// A framework .xml file or a tender package folder (never a .tender workbook).
+    bool load_framework(const std::filesystem::path& framework_or_package);
+    /// A bundled template by name, e.g. "uk_central_pa2023".
+    bool choose_template(const std::string& name);
+    /// Fills the form from a self-assessment file (docs/self_assessment.md section 1).
+    bool load_answers(const std::filesystem::path& file);
+    /// Checks the form and, if it is complete, assesses it and shows the report.
+    bool assess();
+    /// Writes the last assessment to an Excel workbook.
+    bool export_xlsx(const std::filesystem::path& out);
+
+    const wxString& message() const { return message_; }
+    wxString report_text() const;
+    /// The last assessment, as scoring::assess gave it (nothing before the first success).
+    const scoring::SelfAssessmentReport* report() const { return assessed_ ? &assessed_->report : nullptr; }
+
+private:
+    struct Assessed {
+        scoring::SelfAssessment input;
+        scoring::SelfAssessmentReport report;
+    };
+
+    wxWindow* build_top_bar(wxWindow* parent);
+    wxWindow* build_results(wxWindow* parent);
+    void bind_keys();
+    bool use_framework(scoring::Framework framework, const wxString& source, const wxString& warnings);
+    void show_lot(std::size_t index);
+    const scoring::Lot* lot() const;
+    void forget_assessment();
+    void changed_since_assessment();
+    void show_report();
+    void show_headline();
+    void say(const wxString& text);
+
+    void on_open_framework();
+    void on_load_answers();
+    void on_export();
+
+    std::vector<core::TemplateInfo> templates_;
+    std::optional<scoring::Framework> framework_;
+    int framework_item_ = wxNOT_FOUND;  // the framework_choice_ item the form shows
+    std::size_t lot_index_ = 0;
+    std::optional<Assessed> assessed_;
+    bool stale_ = false;  // the form changed after the last assessment
+    wxString message_;
+    wxString headline_text_;  // unwrapped: wrapped again to the pane's width
+
+    wxChoice* framework_choice_ = nullptr;
+    wxChoice* lot_choice_ = nullptr;
+    SelfAssessForm* form_ = nullptr;
+    wxStaticText* headline_ = nullptr;
+    wxTextCtrl* report_ = nullptr;
+    wxTextCtrl* message_box_ = nullptr;
+    wxButton* export_ = nullptr;
+};
+
+}  // namespace gui
