@@ -8,13 +8,40 @@
 
 namespace gui {
 
+namespace {
+
+// The core names the CLI command that does what a refusal asks; in the window, say where it is.
+wxString in_window_terms(const std::string& message) {
+    static const std::pair<const char*, const char*> places[] = {
+        {"'tenderbench declare'", "Evaluators > Declare my interests"},
+        {"'tenderbench conflict'", "Evaluators > Decide conflict"},
+        {"'tenderbench assign'", "Evaluators > Assign question"},
+        {"'tenderbench phase'", "Tender > Move to next phase"},
+        {"'tenderbench gate'", "Bids > Record gate result"},
+        {"'tenderbench alt-decision'", "Bids > Abnormally low decision"},
+        {"'tenderbench moderate'", "the Moderation page"},
+        {"'tenderbench bids'", "the Bids page"},
+        {"'tenderbench log'", "the Audit page"},
+        {"'tenderbench export-sheet'", "File > Export score sheet"},
+        {"'tenderbench new'", "File > New from template"},
+        {"'tenderbench import'", "File > Import package"},
+    };
+    std::string text = message;
+    for (const auto& [command, place] : places)
+        for (auto at = text.find(command); at != std::string::npos; at = text.find(command, at))
+            text.replace(at, std::string(command).size(), place);
+    return wx(text);
+}
+
+}  // namespace
+
 ErrorText describe(std::exception_ptr error) {
     ErrorText out;
     try {
         std::rethrow_exception(error);
     } catch (const core::Refused& e) {
         out.title = "Refused (" + wx(e.rule()) + ")";
-        out.message = wx(e.what());
+        out.message = in_window_terms(e.what());
         out.rule = e.rule();
     } catch (const core::Cancelled& e) {
         out.title = "Cancelled";

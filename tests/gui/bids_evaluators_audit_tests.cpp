@@ -98,6 +98,8 @@ TEST_CASE("The Bids page seals prices from an evaluator before price evaluation 
     CHECK(list->GetItemCount() == 0);
     CHECK(page->message_is_error());
     CHECK(page->message().Contains("conflict-declaration"));
+    CHECK(page->message().Contains("Evaluators > Declare my interests"));  // where, in the window
+    CHECK_FALSE(page->message().Contains("tenderbench declare"));
     t.declare_no_conflict("E1");
     settle();
     REQUIRE(list->GetItemCount() == 6);
