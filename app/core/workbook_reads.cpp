@@ -71,6 +71,14 @@ std::vector<BidView> bids_for(Workbook& wb, const std::string& actor) {
     return out;
 }
 
+std::vector<Bidder> bidders_for_declaration(Workbook& wb, const std::string& actor) {
+    TenderState state(wb.db());
+    rules::actor(state, actor);
+    std::vector<Bidder> out;
+    for (const auto& bid : state.bids()) out.push_back({bid.id, bid.lot, bid.bidder});
+    return out;
+}
+
 std::vector<IndividualScoreRow> individual_scores_for(Workbook& wb, const std::string& actor, const std::string& bid,
                                                       const std::string& criterion) {
     TenderState state(wb.db());

@@ -39,6 +39,15 @@ struct BidView {
 /// conflicted from; prices sealed for evaluators before price opening under two envelopes.
 std::vector<BidView> bids_for(Workbook& wb, const std::string& actor);
 
+struct Bidder {
+    std::string bid;
+    std::string lot;
+    std::string name;
+};
+/// Who has bid (bid id, lot, bidder's name; nothing of the bids themselves), for anyone on the
+/// panel: a member needs the names to declare a conflict of interest before seeing any bid.
+std::vector<Bidder> bidders_for_declaration(Workbook& wb, const std::string& actor);
+
 /// Individual scores the actor may read: evaluators and moderators read only their own until
 /// moderation, all from moderation on, never a conflicted bid's; the officer (who does not
 /// score) reads all, to follow progress.

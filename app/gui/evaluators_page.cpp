@@ -105,11 +105,8 @@ void EvaluatorsPage::refresh() {
             if (leaf.criterion->kind == scoring::CriterionKind::question && seen.insert(leaf.criterion->id).second)
                 questions_.emplace_back(leaf.criterion->id, leaf.criterion->id + " " + leaf.criterion->name +
                                                                 (state.framework().lots.size() > 1 ? " (lot " + lot.id + ")" : ""));
-    // Bids only as the rules let the actor see them: before declaring, an evaluator sees none.
-    try {
-        for (const auto& v : core::bids_for(s.workbook(), s.actor())) bids_.emplace_back(v.bid.id, v.bid.bidder);
-    } catch (const core::Refused&) {
-    }
+    // The bidders' names only (never the bids): what a member needs to declare a conflict.
+    for (const auto& b : core::bidders_for_declaration(s.workbook(), s.actor())) bids_.emplace_back(b.bid, b.name);
     for (auto& e : core::list_evaluators(s.workbook(), s.actor())) {
         Member m;
         m.declarations = state.declarations(e.id);

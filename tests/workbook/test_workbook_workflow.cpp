@@ -94,6 +94,12 @@ TEST_CASE("Blind individual scoring: declarations, assignments, conflicts, seale
 
     refused(wb, "conflict-declaration", [&] { score(wb, "E1", "B1", "Q1", 4, "Strong plan, s.2"); });
     refused(wb, "conflict-declaration", [&] { bids_for(wb, "E1"); });
+    // The bidders' names are open, so that conflicts can be declared; nothing of the bids is.
+    const auto bidders = bidders_for_declaration(wb, "E1");
+    REQUIRE(bidders.size() == 2);
+    CHECK(bidders[0].bid == "B1");
+    CHECK_FALSE(bidders[0].name.empty());
+    refused(wb, "unknown-actor", [&] { bidders_for_declaration(wb, "NOBODY"); });
     declare_interest(wb, "E1", "*", false, "No conflicts");
     declare_interest(wb, "E2", "B2", true, "My sister manages Birch Support's Leeds office");
 
