@@ -9,7 +9,8 @@ endif()
 foreach(file bin/tenderbench bin/tenderbench-gui share/tenderbench/templates/uk_central_pa2023.xml
              share/tenderbench/sample_tenders/community_meals/framework.xml
              share/applications/tenderbench.desktop share/icons/hicolor/scalable/apps/tenderbench.svg
-             share/tenderbench/tenderbench.svg share/doc/tenderbench/gui.md share/doc/tenderbench/README.md)
+             share/tenderbench/tenderbench.svg share/doc/tenderbench/gui.md share/doc/tenderbench/README.md
+             share/mime/packages/tenderbench.xml)
   if(NOT EXISTS ${PREFIX}/${file})
     message(FATAL_ERROR "not installed: ${file}")
   endif()
