@@ -1,6 +1,7 @@
 #include "app/gui/list_rows.h"
 
 #include <wx/listctrl.h>
+#include <wx/sizer.h>
 
 #include "scoring/money.h"
 
@@ -26,6 +27,19 @@ std::string money_text(scoring::Money amount) {
         plain.insert(end, ",");
     }
     return plain;
+}
+
+wxListCtrl* add_list_and_editor(wxWindow* parent, wxSizer* into, const char* name,
+                                std::initializer_list<Column> columns, wxSizer*& editor) {
+    auto* body = new wxBoxSizer(wxHORIZONTAL);
+    auto* list = new wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxSize(560, -1), wxLC_REPORT | wxLC_SINGLE_SEL);
+    list->SetName(name);
+    add_columns(list, columns);
+    body->Add(list, 3, wxEXPAND | wxRIGHT, 8);
+    editor = new wxBoxSizer(wxVERTICAL);
+    body->Add(editor, 2, wxEXPAND);
+    into->Add(body, 1, wxEXPAND);
+    return list;
 }
 
 }  // namespace gui

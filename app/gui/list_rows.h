@@ -12,6 +12,8 @@
 #include "scoring/framework.h"
 
 class wxListCtrl;
+class wxSizer;
+class wxWindow;
 
 namespace gui {
 
@@ -22,6 +24,11 @@ struct Column {
 };
 
 void add_columns(wxListCtrl* list, std::initializer_list<Column> columns);
+/// A single-selection report list named `name` on the left (3/5 of the width) and an editor
+/// column on the right (2/5), added to `into`: the Scoring and Moderation pages' layout.
+/// Returns the list; the editor's controls go into `editor`.
+wxListCtrl* add_list_and_editor(wxWindow* parent, wxSizer* into, const char* name,
+                                std::initializer_list<Column> columns, wxSizer*& editor);
 /// Sets row `row` (appending it when it is the next one) to `cells`, one per column.
 void set_row(wxListCtrl* list, long row, const std::vector<wxString>& cells);
 /// 489000.00 as "489,000.00": the figure in pounds with thousands separators.

@@ -52,16 +52,12 @@ ModerationPage::ModerationPage(wxWindow* parent, Session& session) : Page(parent
     top->Add(accept, 0);
     content()->Add(top, 0, wxEXPAND | wxBOTTOM, 6);
 
-    auto* body = new wxBoxSizer(wxHORIZONTAL);
-    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(560, -1), wxLC_REPORT | wxLC_SINGLE_SEL);
-    list_->SetName("moderation_list");
-    add_columns(list_, {{"Bid", 60}, {"Question", 70}, {"Individual scores", 220}, {"Spread", 100}, {"Median", 60},
-                        {"Consensus", 80}});
-    body->Add(list_, 3, wxEXPAND | wxRIGHT, 8);
-    auto* editor = new wxBoxSizer(wxVERTICAL);
+    wxSizer* editor = nullptr;
+    list_ = add_list_and_editor(this, content(), "moderation_list",
+                                {{"Bid", 60}, {"Question", 70}, {"Individual scores", 220}, {"Spread", 100},
+                                 {"Median", 60}, {"Consensus", 80}},
+                                editor);
     build_editor(editor);
-    body->Add(editor, 2, wxEXPAND);
-    content()->Add(body, 1, wxEXPAND);
 
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, &ModerationPage::on_select, this);
     divergent_only_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { fill_list(); });

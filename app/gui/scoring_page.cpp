@@ -41,16 +41,12 @@ ScoringPage::ScoringPage(wxWindow* parent, Session& session) : Page(parent, sess
     top->Add(unscored_only_, 0, wxALIGN_CENTER_VERTICAL);
     content()->Add(top, 0, wxEXPAND | wxBOTTOM, 6);
 
-    auto* body = new wxBoxSizer(wxHORIZONTAL);
-    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(560, -1), wxLC_REPORT | wxLC_SINGLE_SEL);
-    list_->SetName("scoring_list");
-    add_columns(list_, {{"Bid", 60}, {"Bidder", 170}, {"Question", 70}, {"Asks", 150}, {"Score", 70},
-                        {"Justification", 220}});
-    body->Add(list_, 3, wxEXPAND | wxRIGHT, 8);
-    auto* editor = new wxBoxSizer(wxVERTICAL);
+    wxSizer* editor = nullptr;
+    list_ = add_list_and_editor(this, content(), "scoring_list",
+                                {{"Bid", 60}, {"Bidder", 170}, {"Question", 70}, {"Asks", 150}, {"Score", 70},
+                                 {"Justification", 220}},
+                                editor);
     build_editor(editor);
-    body->Add(editor, 2, wxEXPAND);
-    content()->Add(body, 1, wxEXPAND);
 
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, &ScoringPage::on_select, this);
     unscored_only_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { fill_list(); });
