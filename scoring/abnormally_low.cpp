@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "scoring/money.h"
+#include "scoring/radix_sort.h"
 
 namespace scoring {
 
@@ -63,28 +64,10 @@ AltFinding mean_rule(const AltRule& rule, const Field& field, std::size_t k) {
     return f;
 }
 
-// Sorts (price, position) pairs, positions ascending, by price: a stable LSD radix sort on the
-// price above the lowest, 11 bits a pass (two or three passes for real prices). Its cost per
-// price does not grow with the field or depend on how predictable the comparisons are, as a
-// comparison sort's does; the result is the same as std::sort on the pairs.
+// Sorts (price, position) pairs, positions ascending, by price: the same result as std::sort on
+// the pairs, by a radix sort.
 void sort_by_price(std::vector<std::pair<Money, std::size_t>>& order) {
-    if (order.size() < 2) return;
-    Money low = order.front().first, high = low;
-    for (const auto& [price, i] : order) low = std::min(low, price), high = std::max(high, price);
-    const auto range = static_cast<std::uint64_t>(high - low);
-    std::vector<std::pair<Money, std::size_t>> buffer(order.size());
-    constexpr unsigned bits = 11;
-    constexpr std::size_t buckets = std::size_t{1} << bits;
-    for (unsigned shift = 0; shift < 64 && (range >> shift) != 0; shift += bits) {
-        std::array<std::size_t, buckets + 1> start{};
-        const auto digit = [&](Money price) {
-            return (static_cast<std::uint64_t>(price - low) >> shift) & (buckets - 1);
-        };
-        for (const auto& entry : order) ++start[digit(entry.first) + 1];
-        for (std::size_t d = 1; d <= buckets; ++d) start[d] += start[d - 1];
-        for (const auto& entry : order) buffer[start[digit(entry.first)]++] = entry;
-        order.swap(buffer);
-    }
+    radix_sort(order, [](const std::pair<Money, std::size_t>& entry) { return entry.first; });
 }
 
 }  // namespace

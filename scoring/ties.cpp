@@ -1,9 +1,11 @@
 #include "scoring/ties.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <charconv>
 #include <numeric>
 #include <random>
+
+#include "scoring/radix_sort.h"
 
 namespace scoring {
 
@@ -29,9 +31,11 @@ class Ranker {
 public:
     Ranker(const std::vector<RankEntry>& entries, const std::vector<TieBreakRule>& rules,
            std::optional<std::uint64_t> seed, Ranking& out)
-        : entries_(entries), rules_(rules), seed_(seed), out_(out) {}
+        : entries_(entries), rules_(rules), seed_(seed), out_(out), levels_(rules.size()) {}
 
-    // Orders `group` (all equal on the primary keys) from rule `r` on, appending to out_.order.
+    // Orders `group` (all equal on the primary keys, in id order) from rule `r` on, appending to
+    // out_.order. Every group and sub-group stays in id order: the primary sort breaks key ties by
+    // id, and splitting keeps the order within equal keys.
     void resolve(const std::vector<std::uint32_t>& group, std::size_t r, const std::string& tied_at) {
         if (group.size() == 1) {
             emit_one(entries_[group.front()]);
@@ -42,7 +46,8 @@ public:
             return;
         }
         const TieBreakRule rule = rules_[r];
-        std::vector<std::int64_t> key(group.size());
+        auto& [key, idx, sub] = levels_[r];  // this level's buffers; deeper levels use their own
+        key.resize(group.size());
         if (rule == TieBreakRule::lots) {
             if (!seed_) {
                 no_seed(group, tied_at);
@@ -53,15 +58,12 @@ public:
         } else {
             for (std::size_t i = 0; i < group.size(); ++i) key[i] = rule_key(rule, entries_[group[i]]);
         }
-        std::vector<std::size_t> idx(group.size());
-        std::iota(idx.begin(), idx.end(), std::size_t{0});
-        std::stable_sort(idx.begin(), idx.end(), [&](auto a, auto b) { return key[a] < key[b]; });
+        stable_order(key, idx);
         if (key[idx.front()] == key[idx.back()]) {  // this rule does not separate them
             resolve(group, r + 1, tied_at);
             return;
         }
         record_decision(group, idx, rule, tied_at);
-        std::vector<std::uint32_t> sub;
         for (std::size_t a = 0; a < idx.size();) {
             std::size_t b = a;
             sub.clear();
@@ -89,11 +91,28 @@ private:
         return out;
     }
 
-    std::vector<std::string> sorted_ids(const std::vector<std::uint32_t>& group) const {
+    // Positions 0..n-1 ordered by `key`, equal keys in position order. Tied groups are nearly
+    // always small (two to five bids, even with 10,000 bids in a lot), where an insertion sort,
+    // which needs no buffer, beats std::stable_sort; it is stable like it.
+    static void stable_order(const std::vector<std::int64_t>& key, std::vector<std::size_t>& idx) {
+        idx.resize(key.size());
+        if (key.size() > 32) {
+            std::iota(idx.begin(), idx.end(), std::size_t{0});
+            std::stable_sort(idx.begin(), idx.end(), [&](auto a, auto b) { return key[a] < key[b]; });
+            return;
+        }
+        for (std::size_t i = 0; i < key.size(); ++i) {
+            std::size_t j = i;
+            for (; j > 0 && key[i] < key[idx[j - 1]]; --j) idx[j] = idx[j - 1];
+            idx[j] = i;
+        }
+    }
+
+    // The group's ids, which are in id order already (see resolve).
+    std::vector<std::string> ids_of(const std::vector<std::uint32_t>& group) const {
         std::vector<std::string> ids;
         ids.reserve(group.size());
         for (const auto g : group) ids.push_back(entries_[g].id);
-        std::sort(ids.begin(), ids.end());
         return ids;
     }
 
@@ -101,16 +120,20 @@ private:
     void record_decision(const std::vector<std::uint32_t>& group, const std::vector<std::size_t>& idx,
                          TieBreakRule rule, const std::string& tied_at) {
         TieBreakRecord record;
-        record.bids = sorted_ids(group);
+        record.bids = ids_of(group);
         record.rule = to_string(rule);
         record.order.reserve(idx.size());
         for (auto i : idx) record.order.push_back(entries_[group[i]].id);
         if (rule == TieBreakRule::lots) record.seed = seed_;
-        const std::string code = rule == TieBreakRule::lots ? "lots_drawn" : "tie_break";
-        const std::string detail = "tied " + tied_at + " with " + std::to_string(group.size() - 1) +
-                                   (group.size() == 2 ? " other bid" : " other bids") + "; order decided by " + record.rule;
+        const char* code = rule == TieBreakRule::lots ? "lots_drawn" : "tie_break";
+        // Built in one buffer: with 10,000 bids a lot there are thousands of tied groups.
+        std::string detail;
+        detail.reserve(96);
+        detail.append("tied ").append(tied_at).append(" with ").append(std::to_string(group.size() - 1));
+        detail.append(group.size() == 2 ? " other bid" : " other bids").append("; order decided by ").append(record.rule);
         out_.records.push_back(std::move(record));
-        for (const auto g : group) out_.flags.push_back({entries_[g].index, {code, detail}});
+        for (std::size_t i = 0; i + 1 < group.size(); ++i) out_.flags.push_back({entries_[group[i]].index, {code, detail}});
+        out_.flags.push_back({entries_[group.back()].index, {code, std::move(detail)}});
     }
 
     void no_seed(const std::vector<std::uint32_t>& group, const std::string& tied_at) {
@@ -131,7 +154,7 @@ private:
     void unresolved(const std::vector<std::uint32_t>& group, const std::string& tied_at) {
         const int shared = static_cast<int>(out_.order.size()) + 1;
         TieBreakRecord record;
-        record.bids = sorted_ids(group);
+        record.bids = ids_of(group);
         record.rule = "unresolved";
         record.order = record.bids;
         for (const auto g : group) {
@@ -149,28 +172,51 @@ private:
     const std::vector<TieBreakRule>& rules_;
     std::optional<std::uint64_t> seed_;
     Ranking& out_;
+    // Buffers for each tie-break rule's level, reused across the thousands of tied groups a large
+    // lot can have instead of allocated for each.
+    struct Level {
+        std::vector<std::int64_t> key;
+        std::vector<std::size_t> idx;
+        std::vector<std::uint32_t> sub;
+    };
+    std::vector<Level> levels_;
 };
+
+// "at 71.25": the value tied at, as printf's %.*f writes it (std::to_chars is specified to give
+// the same characters, without printf's format parsing and locale).
+std::string tied_at(double value, int precision) {
+    char text[400] = "at ";
+    const auto end = std::to_chars(text + 3, text + sizeof text, value, std::chars_format::fixed, precision);
+    return std::string(text, end.ptr);
+}
 
 }  // namespace
 
 Ranking rank_entries(std::vector<RankEntry> entries, const std::vector<TieBreakRule>& rules,
                      std::optional<std::uint64_t> lots_seed, int precision) {
     // Sort small (keys, position) records, not entries: entries carry strings that are costly to
-    // move, and keys held beside the position keep the comparisons in cache. Ids are compared only
-    // between equal keys, so the order inside a tied group does not depend on the input order.
+    // move. A radix sort on the second key, then on the first, then ids compared only within runs
+    // of equal keys, so the order inside a tied group does not depend on the input order.
     struct Sortable {
         RankKey keys;
         std::uint32_t position;
     };
+    static_assert(std::tuple_size_v<RankKey> == 2);
     std::vector<Sortable> sortable(entries.size());
     for (std::size_t i = 0; i < entries.size(); ++i) sortable[i] = {entries[i].keys, static_cast<std::uint32_t>(i)};
-    // Keys compared element by element: std::array's == goes through memcmp, a call per comparison.
-    static_assert(std::tuple_size_v<RankKey> == 2);
-    std::sort(sortable.begin(), sortable.end(), [&](const Sortable& a, const Sortable& b) {
-        if (a.keys[0] != b.keys[0]) return a.keys[0] < b.keys[0];
-        if (a.keys[1] != b.keys[1]) return a.keys[1] < b.keys[1];
-        return entries[a.position].id < entries[b.position].id;
-    });
+    const auto same_keys = [](const Sortable& a, const Sortable& b) {
+        return a.keys[0] == b.keys[0] && a.keys[1] == b.keys[1];
+    };
+    radix_sort(sortable, [](const Sortable& s) { return s.keys[1]; });
+    radix_sort(sortable, [](const Sortable& s) { return s.keys[0]; });
+    for (std::size_t a = 0; a < sortable.size();) {
+        std::size_t b = a + 1;
+        while (b < sortable.size() && same_keys(sortable[b], sortable[a])) ++b;
+        if (b > a + 1)
+            std::sort(sortable.begin() + static_cast<std::ptrdiff_t>(a), sortable.begin() + static_cast<std::ptrdiff_t>(b),
+                      [&](const Sortable& x, const Sortable& y) { return entries[x.position].id < entries[y.position].id; });
+        a = b;
+    }
     std::vector<std::uint32_t> order(entries.size());
     for (std::size_t i = 0; i < sortable.size(); ++i) order[i] = sortable[i].position;
     Ranking out;
@@ -180,18 +226,14 @@ Ranking rank_entries(std::vector<RankEntry> entries, const std::vector<TieBreakR
     std::vector<std::uint32_t> group;
     for (std::size_t a = 0; a < order.size();) {
         std::size_t b = a + 1;
-        while (b < sortable.size() && sortable[b].keys[0] == sortable[a].keys[0] &&
-               sortable[b].keys[1] == sortable[a].keys[1])
-            ++b;
+        while (b < sortable.size() && same_keys(sortable[b], sortable[a])) ++b;
         if (b == a + 1) {
             out.order.push_back(entries[order[a]].index);
             out.ranks.push_back(static_cast<int>(out.order.size()));
         } else {
             group.assign(order.begin() + static_cast<std::ptrdiff_t>(a),
                          order.begin() + static_cast<std::ptrdiff_t>(b));
-            char at[64];
-            std::snprintf(at, sizeof at, "at %.*f", precision, entries[order[a]].value);
-            ranker.resolve(group, 0, at);
+            ranker.resolve(group, 0, tied_at(entries[order[a]].value, precision));
         }
         a = b;
     }
