@@ -41,7 +41,8 @@ const char* code_of(Exclusion why) {
 
 // What the passes read and write for one bid, one cache line. The passes walk this array rather
 // than the BidResults (about 200 bytes each, plus their strings and vectors), so with 10,000 bids
-// their working set stays in L2; the BidResults are written once, at the end (fill_results).
+// their working set stays in L2; the BidResults get the criterion marks as they are scored and
+// the rest once, at the end (fill_results).
 struct BidState {
     Money price = 0;
     double raw_quality = 0;  // before normalisation; thresholds use this
@@ -63,13 +64,15 @@ struct Pass {
     const ScoreTable& scores;
     std::vector<Leaf> leaves;
     std::vector<BidState> state;
-    std::vector<double> marks;  // per bid and leaf, one block: [bid * leaves + leaf]
+    // The results in input order, made up front so the passes write each criterion's marks into
+    // the bid's own leaf_marks (no second copy of every mark); fill_results adds the rest.
+    std::vector<BidResult> results;
     std::vector<std::pair<std::size_t, Flag>> flags;  // (bid, flag) in the order raised
     std::vector<std::pair<std::size_t, std::string>> unknown_measures;  // reported with social value
     std::vector<Money> deductions;
     std::vector<std::string> problems;
 
-    double* row(std::size_t b) { return marks.data() + b * leaves.size(); }
+    double* row(std::size_t b) { return results[b].leaf_marks.data(); }
 
     void flag(std::size_t b, std::string code, std::string detail) {
         flags.push_back({b, {std::move(code), std::move(detail)}});
@@ -182,7 +185,6 @@ void below_minimum(Pass& pass, std::size_t b, const Criterion& q, double score) 
 void score_questions(Pass& pass) {
     const bool monetised = pass.lot.award.model == AwardModel::monetised_quality;
     pass.deductions.assign(pass.bids.size(), 0);
-    pass.marks.assign(pass.bids.size() * pass.leaves.size(), 0.0);
     const auto plan = plan_questions(pass.leaves);
     for (std::size_t b = 0; b < pass.bids.size(); ++b) {
         auto& s = pass.state[b];
@@ -337,15 +339,18 @@ void normalise_quality(Pass& pass) {
     }
 }
 
-// The BidResults, in input order, from the compact state: each written once.
-std::vector<BidResult> fill_results(Pass& pass) {
-    const std::size_t n = pass.bids.size();
-    const std::size_t width = pass.leaves.size();
-    std::vector<BidResult> results(n);
-    for (std::size_t b = 0; b < n; ++b) {
+// The BidResults in input order, each with its marks row, before any pass writes to them.
+void make_results(Pass& pass) {
+    pass.results.resize(pass.bids.size());
+    for (auto& r : pass.results) r.leaf_marks.assign(pass.leaves.size(), 0.0);
+}
+
+// The rest of each BidResult, from the compact state: each written once.
+void fill_results(Pass& pass) {
+    for (std::size_t b = 0; b < pass.bids.size(); ++b) {
         const auto& bid = pass.bids[b];
         const auto& s = pass.state[b];
-        auto& r = results[b];
+        auto& r = pass.results[b];
         r.id = bid.id;
         r.bidder = bid.bidder;
         r.price = s.price;
@@ -354,16 +359,31 @@ std::vector<BidResult> fill_results(Pass& pass) {
         r.quality_marks = s.quality;
         r.social_value_marks = s.social_value;
         r.raw_quality_marks = s.raw_quality;
-        r.leaf_marks.assign(pass.row(b), pass.row(b) + width);
         r.social_value_committed = s.committed;
     }
-    for (auto& [b, flag] : pass.flags) results[b].flags.push_back(std::move(flag));
-    return results;
+    for (auto& [b, flag] : pass.flags) pass.results[b].flags.push_back(std::move(flag));
+}
+
+// Puts results[perm[i]] at position i, moving each result once (cycle by cycle), so no second
+// vector of results is needed.
+void permute(std::vector<BidResult>& results, const std::vector<std::size_t>& perm) {
+    std::vector<bool> placed(results.size());
+    for (std::size_t start = 0; start < results.size(); ++start) {
+        if (placed[start] || perm[start] == start) continue;
+        BidResult held = std::move(results[start]);
+        std::size_t at = start;
+        for (std::size_t from = perm[at]; from != start; at = from, from = perm[at]) {
+            results[at] = std::move(results[from]);
+            placed[at] = true;
+        }
+        results[at] = std::move(held);
+        placed[at] = true;
+    }
 }
 
 void rank(Pass& pass, LotResult& out, const EvaluationOptions& options) {
-    auto results = fill_results(pass);
-    rank_results(pass.lot, results, pass.deductions, options, out, pass.problems);
+    fill_results(pass);
+    rank_results(pass.lot, pass.results, pass.deductions, options, out, pass.problems);
 }
 
 }  // namespace
@@ -392,17 +412,19 @@ void rank_results(const Lot& lot, std::vector<BidResult>& results, const std::ve
     }
     auto ranking = rank_entries(std::move(entries), lot.tie_breaks, options.lots_seed, precision);
     for (auto& p : ranking.problems) problems.push_back("lot " + lot.id + ": " + p);
-    for (auto& [index, flag] : ranking.flags) results[index].flags.push_back(std::move(flag));
     out.tie_breaks = std::move(ranking.records);
-    out.bids.clear();
-    out.bids.reserve(results.size());
-    for (std::size_t i = 0; i < ranking.order.size(); ++i) {
-        auto& r = results[ranking.order[i]];
-        r.rank = ranking.ranks[i];
-        out.bids.push_back(std::move(r));
-    }
-    for (auto& r : results)
-        if (!r.in_contention) out.bids.push_back(std::move(r));
+    // Into ranked order first, then ranks and the ranking's flags: the flags come in ranked order,
+    // so they are written walking forward through the results rather than jumping about them.
+    std::vector<std::size_t> perm = std::move(ranking.order);
+    const std::size_t ranked = perm.size();
+    for (std::size_t b = 0; b < results.size(); ++b)
+        if (!results[b].in_contention) perm.push_back(b);
+    std::vector<std::uint32_t> position(results.size());
+    for (std::size_t i = 0; i < perm.size(); ++i) position[perm[i]] = static_cast<std::uint32_t>(i);
+    permute(results, perm);
+    for (std::size_t i = 0; i < ranked; ++i) results[i].rank = ranking.ranks[i];
+    for (auto& [index, flag] : ranking.flags) results[position[index]].flags.push_back(std::move(flag));
+    out.bids = std::move(results);
 }
 
 EvaluationError::EvaluationError(std::vector<std::string> problems)
@@ -426,6 +448,7 @@ LotResult evaluate_lot(const Framework& framework, const Lot& lot, const std::ve
                                     std::to_string(scores.leaf_count()) + " criteria; expected " +
                                     std::to_string(bids.size()) + " by " + std::to_string(pass.leaves.size()));
     pass.state.resize(bids.size());
+    make_results(pass);
     LotResult out;
     out.lot_id = lot.id;
     out.lot_name = lot.name;

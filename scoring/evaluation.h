@@ -135,7 +135,8 @@ LotResult evaluate_lot(const Framework& framework, const Lot& lot, const std::ve
                        const ScoreTable& scores, const EvaluationOptions& options = {});
 
 /// Totals, award figures and ranking of already-scored results (used by evaluate_lot and by
-/// what-if re-ranking). Results end up in `out.bids` in ranked order; problems are appended.
+/// what-if re-ranking). `results` are moved into `out.bids`, in ranked order then the bids out of
+/// contention in input order; problems are appended.
 void rank_results(const Lot& lot, std::vector<BidResult>& results, const std::vector<Money>& deductions,
                   const EvaluationOptions& options, LotResult& out, std::vector<std::string>& problems);
 
