@@ -1,4 +1,4 @@
-// Prints every field of evaluate_lot, reweight and a copied LotResult for 1,000 variants of the
+// Prints every field of evaluate_lot, reweight and a copied LotResult for 1,200 variants of the
 // synthetic tender (sizes, precisions, tie-break rules, award models, exclusions, with and without
 // a seed), so that an engine change meant to keep results identical can be checked by running
 //   dump_results | sha1sum
@@ -39,7 +39,7 @@ int main() {
     for (std::size_t n : {1u, 2u, 37u, 1000u, 4000u}) {
         for (int prec : {0, 1, 2, 6}) {
             for (int rules = 0; rules < 5; ++rules) {
-                for (int model = 0; model < 5; ++model) {
+                for (int model = 0; model < 6; ++model) {
                     auto t = bench::make_tender(n, n > 1000 ? 50 : 12, 20261123 + n);
                     auto& lot = t.framework.lots.front();
                     lot.rules.precision = prec;
@@ -63,6 +63,7 @@ int main() {
                         lot.award.corridor_percent = 5;
                         lot.award.corridor_tie_break = CorridorTieBreak::lowest_price;
                     }
+                    if (model == 5) lot.award.model = AwardModel::monetised_quality;
                     if (n > 5) {
                         t.bids[3].exclusion = "late";
                         t.bids[4].alt_decision = AltDecision::rejected;
