@@ -23,15 +23,17 @@ void evict_caches() {
     for (std::size_t i = 0; i < buffer.size(); i += 64) buffer[i] = static_cast<unsigned char>(buffer[i] + 1);
 }
 
+double time_ms(const std::function<void()>& work) {
+    const auto start = Clock::now();
+    work();
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
 // Median of `runs` timed runs after one warm-up.
 double median_ms(int runs, const std::function<void()>& work) {
     work();  // warm-up
     std::vector<double> times;
-    for (int i = 0; i < runs; ++i) {
-        const auto start = Clock::now();
-        work();
-        times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-    }
+    for (int i = 0; i < runs; ++i) times.push_back(time_ms(work));
     std::sort(times.begin(), times.end());
     return times[times.size() / 2];
 }
@@ -61,12 +63,10 @@ Scaling scaling(int rounds, bool cold, int precision) {
     large.framework.lots.front().rules.precision = precision;
     const auto once = [&](bench::SyntheticTender& t) {
         if (cold) evict_caches();
-        const auto start = Clock::now();
-        {
+        return time_ms([&] {
             const auto r = scoring::evaluate_lot(t.framework, t.framework.lots.front(), t.bids, t.scores, {42});
             sink += r.bids.size();
-        }
-        return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+        });
     };
     once(small);
     once(large);

@@ -1,8 +1,6 @@
 #include "scoring/abnormally_low.h"
 
 #include <algorithm>
-#include <array>
-#include <cstdint>
 #include <cstdio>
 
 #include "scoring/money.h"

@@ -209,31 +209,24 @@ Ranking rank_entries(std::vector<RankEntry> entries, const std::vector<TieBreakR
     };
     radix_sort(sortable, [](const Sortable& s) { return s.keys[1]; });
     radix_sort(sortable, [](const Sortable& s) { return s.keys[0]; });
-    for (std::size_t a = 0; a < sortable.size();) {
-        std::size_t b = a + 1;
-        while (b < sortable.size() && same_keys(sortable[b], sortable[a])) ++b;
-        if (b > a + 1)
-            std::sort(sortable.begin() + static_cast<std::ptrdiff_t>(a), sortable.begin() + static_cast<std::ptrdiff_t>(b),
-                      [&](const Sortable& x, const Sortable& y) { return entries[x.position].id < entries[y.position].id; });
-        a = b;
-    }
-    std::vector<std::uint32_t> order(entries.size());
-    for (std::size_t i = 0; i < sortable.size(); ++i) order[i] = sortable[i].position;
     Ranking out;
     out.order.reserve(entries.size());
     out.ranks.reserve(entries.size());
     Ranker ranker(entries, rules, lots_seed, out);
     std::vector<std::uint32_t> group;
-    for (std::size_t a = 0; a < order.size();) {
+    for (std::size_t a = 0; a < sortable.size();) {
         std::size_t b = a + 1;
         while (b < sortable.size() && same_keys(sortable[b], sortable[a])) ++b;
         if (b == a + 1) {
-            out.order.push_back(entries[order[a]].index);
+            out.order.push_back(entries[sortable[a].position].index);
             out.ranks.push_back(static_cast<int>(out.order.size()));
         } else {
-            group.assign(order.begin() + static_cast<std::ptrdiff_t>(a),
-                         order.begin() + static_cast<std::ptrdiff_t>(b));
-            ranker.resolve(group, 0, tied_at(entries[order[a]].value, precision));
+            // A run of equal keys: a tied group, put in id order before its tie-break rules apply.
+            group.clear();
+            for (std::size_t i = a; i < b; ++i) group.push_back(sortable[i].position);
+            std::sort(group.begin(), group.end(),
+                      [&](std::uint32_t x, std::uint32_t y) { return entries[x].id < entries[y].id; });
+            ranker.resolve(group, 0, tied_at(entries[group.front()].value, precision));
         }
         a = b;
     }
