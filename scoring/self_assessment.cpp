@@ -45,7 +45,7 @@ double rival_score(const CompetitorProfile& profile, const Leaf& leaf) {
     return leaf.scale_maximum * profile.typical_quality_percent.value_or(0) / 100.0;
 }
 
-void check_scores(const Lot& lot, const std::vector<Leaf>& leaves, const SelfAssessment& input,
+void check_scores(const Lot& lot, const std::vector<Leaf>& leaves, const SelfAssessment& input, bool draft,
                   std::vector<SelfAssessmentProblem>& out) {
     using P = SelfAssessmentPart;
     std::vector<bool> scored(leaves.size(), false);
@@ -70,7 +70,7 @@ void check_scores(const Lot& lot, const std::vector<Leaf>& leaves, const SelfAss
                            "score " + format_number(s.score) + " for question " + s.criterion + " is not on scale " +
                                it->scale->id + " (points: " + points_of(*it->scale) + "); use one of its points"});
     }
-    for (std::size_t l = 0; l < leaves.size(); ++l)
+    for (std::size_t l = 0; l < leaves.size() && !draft; ++l)
         if (is_question(leaves[l]) && !scored[l])
             out.push_back({P::whole, 0,
                            "question " + leaves[l].criterion->id + " (" + leaves[l].criterion->name +
@@ -120,21 +120,25 @@ void check_rival_scores(const Lot& lot, const std::vector<Leaf>& leaves, const C
     }
 }
 
-void check_competitors(const Lot& lot, const std::vector<Leaf>& leaves, const CompetitorProfile& p,
+// In a draft, a price, typical score or social value not stated yet (zero or absent) is not a problem.
+void check_competitors(const Lot& lot, const std::vector<Leaf>& leaves, const CompetitorProfile& p, bool draft,
                        std::vector<SelfAssessmentProblem>& out) {
     using P = SelfAssessmentPart;
     auto add = [&](std::string message) { out.push_back({P::competitors, 0, std::move(message)}); };
     if (p.count < 1 || p.count > 100) add("count must be a whole number from 1 to 100");
-    if (p.price_low <= 0) add("price-low must be above zero");
-    if (p.price_high < p.price_low) add("price-high must be at least price-low");
-    if (p.typical_score.has_value() == p.typical_quality_percent.has_value())
-        add("give either typical-score or typical-quality-percent, not both and not neither");
-    else if (p.typical_quality_percent && !(*p.typical_quality_percent >= 0 && *p.typical_quality_percent <= 100))
+    if (p.price_low < 0 || (p.price_low == 0 && !draft)) add("price-low must be above zero");
+    if (p.price_high < p.price_low && !(draft && p.price_high == 0)) add("price-high must be at least price-low");
+    const bool typical_unstated = !p.typical_score && !p.typical_quality_percent;
+    if (p.typical_score.has_value() == p.typical_quality_percent.has_value()) {
+        if (!(draft && typical_unstated))
+            add("give either typical-score or typical-quality-percent, not both and not neither");
+    } else if (p.typical_quality_percent && !(*p.typical_quality_percent >= 0 && *p.typical_quality_percent <= 100)) {
         add("typical-quality-percent must be from 0 to 100");
-    else
+    } else {
         check_rival_scores(lot, leaves, p, out);
+    }
     const bool measures = has_measures_leaf(leaves);
-    if (measures && !p.social_value)
+    if (measures && !p.social_value && !draft)
         add("this lot scores committed social value: say what a typical competitor commits with social-value "
             "(money; 0 if nothing)");
     if (!measures && p.social_value) add("this lot does not score committed social value; remove social-value");
@@ -148,7 +152,9 @@ const Lot* self_assessment_lot(const Framework& framework, const SelfAssessment&
     return framework.lot(input.lot);
 }
 
-std::vector<SelfAssessmentProblem> check_self_assessment(const Framework& framework, const SelfAssessment& input) {
+std::vector<SelfAssessmentProblem> check_self_assessment(const Framework& framework, const SelfAssessment& input,
+                                                         SelfAssessmentCheck check) {
+    const bool draft = check == SelfAssessmentCheck::draft;
     using P = SelfAssessmentPart;
     std::vector<SelfAssessmentProblem> out;
     const Lot* lot = self_assessment_lot(framework, input);
@@ -162,12 +168,12 @@ std::vector<SelfAssessmentProblem> check_self_assessment(const Framework& framew
         return out;
     }
     const auto leaves = leaves_of(framework, *lot);
-    if (input.price <= 0)
+    if (input.price < 0 || (input.price == 0 && !draft))
         out.push_back({P::price, 0, "price " + format_money(input.price) +
                                         " is zero or negative; enter the total price you would tender"});
-    check_scores(*lot, leaves, input, out);
+    check_scores(*lot, leaves, input, draft, out);
     check_commitments(framework, leaves, input, out);
-    check_competitors(*lot, leaves, input.competitors, out);
+    check_competitors(*lot, leaves, input.competitors, draft, out);
     const auto& p = input.provider;
     if (p.turnover && *p.turnover < 0) out.push_back({P::provider, 0, "turnover must be zero or more"});
     if (p.insurance && *p.insurance < 0) out.push_back({P::provider, 0, "insurance must be zero or more"});

@@ -64,10 +64,16 @@ struct SelfAssessmentProblem {
 /// The lot the assessment is for, or nullptr when `lot` names none (or is empty with several).
 const Lot* self_assessment_lot(const Framework& framework, const SelfAssessment& input);
 
+/// How complete the input must be: `assessment` needs everything assess() uses; `draft` (answers
+/// saved part-way) lets a question go unscored and the price, the competitors' prices, typical
+/// score and social value go unstated (zero or absent), but still refuses anything stated wrongly.
+enum class SelfAssessmentCheck { assessment, draft };
+
 /// Every problem with the input against the framework at once: unknown lot or criterion, a
 /// question scored twice or not at all, a score off its scale, a price of zero or below, an
 /// unknown or repeated measure, a competitor profile that cannot be built.
-std::vector<SelfAssessmentProblem> check_self_assessment(const Framework& framework, const SelfAssessment& input);
+std::vector<SelfAssessmentProblem> check_self_assessment(const Framework& framework, const SelfAssessment& input,
+                                                         SelfAssessmentCheck check = SelfAssessmentCheck::assessment);
 
 enum class ThresholdStatus { none, met, at_risk, fails };
 

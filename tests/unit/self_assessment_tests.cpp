@@ -181,6 +181,36 @@ TEST_CASE("a price of zero or below is refused", "[unit]") {
     CHECK_THROWS_AS(quality_needed(fw, provider_input(), 0), EvaluationError);
 }
 
+TEST_CASE("a draft (answers saved part-way) may leave things unstated but not stated wrongly", "[unit]") {
+    using C = SelfAssessmentCheck;
+    const auto fw = two_question_framework();
+    SelfAssessment in;  // nothing typed yet but one score
+    in.scores = {{"Q1", 4, ""}};
+    CHECK(check_self_assessment(fw, in, C::draft).empty());
+    // The same input is far from assessable: the missing question, price and profile are each named.
+    const auto full = check_self_assessment(fw, in);
+    CHECK(has_message(full, "question Q2 (Question Q2) has no self-score"));
+    CHECK(has_message(full, "price 0.00 is zero or negative"));
+    CHECK(has_message(full, "price-low must be above zero"));
+    CHECK(has_message(full, "either typical-score or typical-quality-percent"));
+    CHECK(check_self_assessment(fw, provider_input(), C::draft).empty());
+    // What is stated is checked as strictly as for an assessment.
+    in.scores.push_back({"Q2", 7, ""});
+    in.price = -1;
+    in.competitors.price_low = 5'000;
+    in.competitors.price_high = 4'000;
+    in.competitors.typical_score = 3;
+    in.competitors.typical_quality_percent = 60;
+    in.competitors.social_value = 100;
+    const auto problems = check_self_assessment(fw, in, C::draft);
+    CHECK(has_message(problems, "score 7 for question Q2 is not on scale s4"));
+    CHECK(has_message(problems, "zero or negative"));
+    CHECK(has_message(problems, "price-high must be at least price-low"));
+    CHECK(has_message(problems, "not both and not neither"));
+    CHECK(has_message(problems, "does not score committed social value"));
+    CHECK(problems.size() == 5);
+}
+
 TEST_CASE("a competitor profile is checked: count, prices, one typical level, social value", "[unit]") {
     const auto fw = two_question_framework();
     auto in = provider_input();
