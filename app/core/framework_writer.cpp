@@ -1,11 +1,11 @@
 #include "app/core/framework_writer.h"
 
-#include <charconv>
 #include <optional>
 #include <sstream>
 
 #include <pugixml.hpp>
 
+#include "app/core/xml_document.h"
 #include "scoring/money.h"
 #include "scoring/proportionality.h"
 
@@ -14,15 +14,6 @@ namespace core {
 namespace {
 
 using namespace scoring;
-
-// The shortest fixed-point text that reads back to the same double: the reader parses numbers
-// with std::from_chars(fixed), so no exponent, and a weight of 33.333333333333336 must survive.
-std::string number(double value) {
-    char buffer[400];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
-    if (ec != std::errc()) return format_number(value);
-    return std::string(buffer, end);
-}
 
 void set(pugi::xml_node node, const char* name, const std::string& value) {
     node.append_attribute(name).set_value(value.c_str());
@@ -48,7 +39,7 @@ void write_scales(pugi::xml_node root, const Framework& fw) {
             auto point = text_child(scale, "point", p.descriptor);
             // Attributes before the text, in the order the templates use.
             point.prepend_attribute("label").set_value(p.label.c_str());
-            point.prepend_attribute("value").set_value(number(p.value).c_str());
+            point.prepend_attribute("value").set_value(xml_number(p.value).c_str());
         }
     }
 }
@@ -79,17 +70,17 @@ void write_criterion(pugi::xml_node parent, const Criterion& c) {
     set(node, "id", c.id);
     set(node, "name", c.name);
     if (c.type) set(node, "type", to_string(*c.type));
-    set(node, "weight", number(c.weight));
+    set(node, "weight", xml_number(c.weight));
     if (c.kind == CriterionKind::question) {
         set(node, "scale", c.scale_id);
-        if (c.min_score) set(node, "min-score", number(*c.min_score));
+        if (c.min_score) set(node, "min-score", xml_number(*c.min_score));
         if (c.on_fail != OnFail::unstated)
             set(node, "on-fail", std::string(c.on_fail == OnFail::exclude ? "exclude" : "flag"));
     }
     if (!c.description.empty()) text_child(node, "description", c.description);
     for (const auto& d : c.deductions) {
         auto deduction = node.append_child("deduction");
-        set(deduction, "point", number(d.point));
+        set(deduction, "point", xml_number(d.point));
         set(deduction, "amount", format_money(d.amount));
     }
     for (const auto& child : c.children) write_criterion(node, child);
@@ -100,9 +91,9 @@ void write_price(pugi::xml_node parent, const PriceRule& p) {
     auto node = parent.append_child("price");
     set(node, "method", to_string(p.method));
     switch (p.method) {
-        case PriceMethod::linear_from_lowest: set(node, "spread", number(p.spread)); break;
+        case PriceMethod::linear_from_lowest: set(node, "spread", xml_number(p.spread)); break;
         case PriceMethod::ceiling_pro_rata: set(node, "ceiling", format_money(p.ceiling)); break;
-        case PriceMethod::power_ratio: set(node, "exponent", number(p.exponent)); break;
+        case PriceMethod::power_ratio: set(node, "exponent", xml_number(p.exponent)); break;
         case PriceMethod::absolute_scale:
             set(node, "low", format_money(p.low));
             set(node, "high", format_money(p.high));
@@ -117,7 +108,7 @@ void write_award(pugi::xml_node parent, const AwardRule& a) {
     auto node = parent.append_child("award");
     set(node, "model", to_string(a.model));
     if (a.corridor_percent) {
-        set(node, "corridor", number(*a.corridor_percent));
+        set(node, "corridor", xml_number(*a.corridor_percent));
         set(node, "corridor-tie-break", to_string(a.corridor_tie_break));
     }
 }
@@ -130,9 +121,9 @@ void write_abnormally_low(pugi::xml_node parent, const AltRule& a) {
         return;
     auto node = parent.append_child("abnormally-low");
     set(node, "rule", to_string(a.method));
-    set(node, "median-percent", number(a.median_percent));
-    set(node, "next-percent", number(a.next_percent));
-    set(node, "mean-percent", number(a.mean_percent));
+    set(node, "median-percent", xml_number(a.median_percent));
+    set(node, "next-percent", xml_number(a.next_percent));
+    set(node, "mean-percent", xml_number(a.mean_percent));
     set(node, "rejected-in-pmin", a.rejected_in_pmin);
 }
 
@@ -144,14 +135,14 @@ void write_rules(pugi::xml_node parent, const Lot& lot) {
     if (e.precision != no_rules.precision || e.min_quality_percent || e.normalise_quality || e.allow_abstention) {
         auto node = parent.append_child("evaluation");
         set(node, "precision", std::to_string(e.precision));
-        if (e.min_quality_percent) set(node, "min-quality-percent", number(*e.min_quality_percent));
+        if (e.min_quality_percent) set(node, "min-quality-percent", xml_number(*e.min_quality_percent));
         if (e.normalise_quality) set(node, "normalise-quality", true);
         if (e.allow_abstention) set(node, "allow-abstention", true);
     }
     const ModerationRules no_moderation;
     if (lot.moderation.divergence != no_moderation.divergence || lot.moderation.enhanced_consensus) {
         auto node = parent.append_child("moderation");
-        set(node, "divergence", number(lot.moderation.divergence));
+        set(node, "divergence", xml_number(lot.moderation.divergence));
         if (lot.moderation.enhanced_consensus) set(node, "enhanced-consensus", true);
     }
     if (lot.tie_breaks != Lot{}.tie_breaks) {
@@ -189,7 +180,7 @@ void write_design(pugi::xml_node root, const TenderDesign& d) {
     if (d.threshold_consequence_stated) set(node, "threshold-consequence-stated", true);
     auto contract = node.append_child("contract");
     set(contract, "value", format_money(d.contract_value));
-    set(contract, "months", number(d.duration_months));
+    set(contract, "months", xml_number(d.duration_months));
     if (d.procedure_stated) {
         auto p = node.append_child("procedure");
         set(p, "type", to_string(d.procedure));

@@ -24,7 +24,8 @@ struct Places {
 
 class SelfAssessmentParser {
 public:
-    SelfAssessmentParser(const XmlFile& file, Diagnostics& diagnostics) : file_(file), d_(diagnostics) {}
+    SelfAssessmentParser(const XmlFile& file, Diagnostics& diagnostics, bool draft)
+        : file_(file), d_(diagnostics), draft_(draft) {}
 
     scoring::SelfAssessment parse(const scoring::Framework& framework, const std::string& lot) {
         scoring::SelfAssessment in;
@@ -47,8 +48,8 @@ public:
                                    " was given; drop --lot or change the file");
             in.lot = *file_lot;
         }
-        places_.price = single(places_.root, "price", true);
-        places_.competitors = single(places_.root, "competitors", true);
+        places_.price = single(places_.root, "price", !draft_);
+        places_.competitors = single(places_.root, "competitors", !draft_);
         places_.provider = single(places_.root, "provider", false);
         if (places_.price) in.price = price(places_.price);
         if (places_.competitors) in.competitors = competitors(places_.competitors);
@@ -118,9 +119,9 @@ private:
                         {"count", "price-low", "price-high", "typical-score", "typical-quality-percent",
                          "social-value"});
         scoring::CompetitorProfile p;
-        p.count = whole_number(r, "count", true).value_or(1);
-        p.price_low = r.money("price-low", 0, true);
-        p.price_high = r.money("price-high", 0, true);
+        p.count = whole_number(r, "count", !draft_).value_or(1);
+        p.price_low = r.money("price-low", 0, !draft_);
+        p.price_high = r.money("price-high", 0, !draft_);
         p.typical_score = r.optional_number("typical-score");
         p.typical_quality_percent = r.optional_number("typical-quality-percent");
         if (node.attribute("social-value")) p.social_value = r.money("social-value", 0);
@@ -154,6 +155,7 @@ private:
 
     const XmlFile& file_;
     Diagnostics& d_;
+    bool draft_;
     Places places_;
 };
 
@@ -203,19 +205,19 @@ scoring::Framework read_published_framework(const std::filesystem::path& framewo
 }
 
 scoring::SelfAssessment read_self_assessment(const XmlFile& file, const scoring::Framework& framework,
-                                             const std::string& lot) {
+                                             const std::string& lot, scoring::SelfAssessmentCheck check) {
     Diagnostics diagnostics;
-    SelfAssessmentParser parser(file, diagnostics);
+    SelfAssessmentParser parser(file, diagnostics, check == scoring::SelfAssessmentCheck::draft);
     auto input = parser.parse(framework, lot);
     diagnostics.throw_if_any();  // the rules below need well-typed values
-    locate(file, parser.places(), scoring::check_self_assessment(framework, input), diagnostics);
+    locate(file, parser.places(), scoring::check_self_assessment(framework, input, check), diagnostics);
     diagnostics.throw_if_any();
     return input;
 }
 
 scoring::SelfAssessment read_self_assessment(const std::filesystem::path& path, const scoring::Framework& framework,
-                                             const std::string& lot) {
-    return read_self_assessment(XmlFile(path), framework, lot);
+                                             const std::string& lot, scoring::SelfAssessmentCheck check) {
+    return read_self_assessment(XmlFile(path), framework, lot, check);
 }
 
 }  // namespace core

@@ -24,9 +24,20 @@ scoring::Framework read_published_framework(const std::filesystem::path& framewo
 /// criteria, scores off the scale, missing questions ...), every problem at once with its file,
 /// line and column. `lot` (from the command line) names the lot when not empty; if the file names
 /// another, that is an error. Throws InputError.
-scoring::SelfAssessment read_self_assessment(const std::filesystem::path& path, const scoring::Framework& framework,
-                                             const std::string& lot = "");
-scoring::SelfAssessment read_self_assessment(const XmlFile& file, const scoring::Framework& framework,
-                                             const std::string& lot = "");
+/// With `check` draft (answers saved part-way, as the GUI's Save answers writes them) <price> and
+/// <competitors> and their prices may be missing and questions unscored; everything stated is
+/// checked as strictly (scoring::SelfAssessmentCheck).
+scoring::SelfAssessment read_self_assessment(
+    const std::filesystem::path& path, const scoring::Framework& framework, const std::string& lot = "",
+    scoring::SelfAssessmentCheck check = scoring::SelfAssessmentCheck::assessment);
+scoring::SelfAssessment read_self_assessment(
+    const XmlFile& file, const scoring::Framework& framework, const std::string& lot = "",
+    scoring::SelfAssessmentCheck check = scoring::SelfAssessmentCheck::assessment);
+
+/// Writes `input` (for `framework`) as a self-assessment file that read_self_assessment reads back
+/// to the same values: what is unstated (a price of 0, an absent profile figure) is left out, so a
+/// draft stays a draft. Written to a temporary file and renamed into place; throws OutputError.
+void write_self_assessment(const scoring::Framework& framework, const scoring::SelfAssessment& input,
+                           const std::filesystem::path& path);
 
 }  // namespace core

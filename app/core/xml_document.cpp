@@ -208,6 +208,13 @@ std::optional<double> ElementReader::optional_number(const char* attribute) {
     return parsed;
 }
 
+std::string xml_number(double value) {
+    char buffer[400];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+    if (ec != std::errc()) return scoring::format_number(value);
+    return std::string(buffer, end);
+}
+
 double ElementReader::number(const char* attribute, double fallback, bool required) {
     if (required && !node_.attribute(attribute)) {
         error(std::string("<") + node_.name() + "> needs attribute " + attribute);

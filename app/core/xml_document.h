@@ -73,4 +73,8 @@ private:
 bool is_valid_id(const std::string& text);
 std::string trim(const std::string& text);
 
+/// A number as the readers above read it back exactly: the shortest fixed-point text (no
+/// exponent), so 33.333333333333336 and 0.1 both survive writing and reading.
+std::string xml_number(double value);
+
 }  // namespace core
