@@ -85,6 +85,7 @@ private:
     void on_export_excel(wxCommandEvent&);
     void on_summaries(wxCommandEvent&);
     void on_self_assess(wxCommandEvent&);
+    void on_close_window(wxCloseEvent& event);
     void on_close(wxCommandEvent&);
     void on_next_phase(wxCommandEvent&);
     void on_earlier_phase(wxCommandEvent&);

@@ -84,6 +84,7 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, &MainFrame::on_export_excel, this, id::export_excel);
     Bind(wxEVT_MENU, &MainFrame::on_summaries, this, id::summaries);
     Bind(wxEVT_MENU, &MainFrame::on_self_assess, this, id::self_assess);
+    Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close_window, this);
     Bind(wxEVT_MENU, &MainFrame::on_close, this, wxID_CLOSE);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU,

@@ -294,11 +294,13 @@ void SelfAssessForm::fill(const scoring::SelfAssessment& input) {
         for (const auto& c : input.commitments)
             if (c.measure == m.code) m.quantity->ChangeValue(wx(scoring::format_number(c.quantity)));
     }
-    price_->ChangeValue(wx(scoring::format_money(input.price)));
+    // A price of 0 is one a draft has not stated yet (a stated 0 is refused): an empty box.
+    const auto money_text = [](scoring::Money m) { return m == 0 ? wxString() : wx(scoring::format_money(m)); };
+    price_->ChangeValue(money_text(input.price));
     const auto& p = input.competitors;
     competitors_->SetValue(p.count);
-    price_low_->ChangeValue(wx(scoring::format_money(p.price_low)));
-    price_high_->ChangeValue(wx(scoring::format_money(p.price_high)));
+    price_low_->ChangeValue(money_text(p.price_low));
+    price_high_->ChangeValue(money_text(p.price_high));
     typical_score_->ChangeValue(p.typical_score ? wx(scoring::format_number(*p.typical_score)) : "");
     typical_percent_->ChangeValue(p.typical_quality_percent ? wx(scoring::format_number(*p.typical_quality_percent)) : "");
     competitor_sv_->ChangeValue(p.social_value ? wx(scoring::format_money(*p.social_value)) : "");

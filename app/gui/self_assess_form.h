@@ -38,8 +38,11 @@ public:
     /// Fills every field from `input` (a file the core has read and checked).
     void fill(const scoring::SelfAssessment& input);
     /// The form as typed, for the lot shown. Text that is not money or a number is a problem
-    /// naming its field; rules of meaning are left to scoring::check_self_assessment.
-    FormReading read() const;
+    /// naming its field; rules of meaning are left to scoring::check_self_assessment. For a draft
+    /// (Save answers) a field left empty is no problem: it is simply not stated.
+    FormReading read(scoring::SelfAssessmentCheck check = scoring::SelfAssessmentCheck::assessment) const;
+
+    std::size_t question_count() const { return rows_.size(); }
 
     /// Where a problem of check_self_assessment points, in the form's words ("Question Q2").
     wxString field_of(const scoring::SelfAssessmentProblem& problem, const scoring::SelfAssessment& input) const;
@@ -68,7 +71,7 @@ private:
     void build_measures(const scoring::Framework& framework);
     void default_profile(const std::vector<scoring::Leaf>& leaves);
     void read_scores(FormReading& out) const;
-    void read_competitors(FormReading& out) const;
+    void read_competitors(FormReading& out, bool draft) const;
     void read_provider(FormReading& out) const;
     void mark_window(wxWindow* window);
     wxWindow* control_of(const scoring::SelfAssessmentProblem& problem, const scoring::SelfAssessment& input) const;

@@ -67,10 +67,11 @@ std::optional<double> number_in(wxTextCtrl* box, const wxString& label, FormRead
 
 }  // namespace
 
-FormReading SelfAssessForm::read() const {
+FormReading SelfAssessForm::read(scoring::SelfAssessmentCheck check) const {
+    const bool draft = check == scoring::SelfAssessmentCheck::draft;
     FormReading out;
     read_scores(out);
-    if (const auto price = money_in(price_, "Price", true, out)) out.input.price = *price;
+    if (const auto price = money_in(price_, "Price", !draft, out)) out.input.price = *price;
     for (const auto& m : measure_rows_)
         if (const auto q = number_in(m.quantity, wx("Commitment " + m.code), out)) {
             scoring::Commitment c;
@@ -78,7 +79,7 @@ FormReading SelfAssessForm::read() const {
             c.quantity = *q;
             out.input.commitments.push_back(c);
         }
-    read_competitors(out);
+    read_competitors(out, draft);
     read_provider(out);
     return out;
 }
@@ -95,20 +96,21 @@ void SelfAssessForm::read_scores(FormReading& out) const {
     }
 }
 
-void SelfAssessForm::read_competitors(FormReading& out) const {
+void SelfAssessForm::read_competitors(FormReading& out, bool draft) const {
     auto& p = out.input.competitors;
     p.count = competitors_->GetValue();
-    if (const auto low = money_in(price_low_, "Competitors' lowest price", true, out)) p.price_low = *low;
-    if (const auto high = money_in(price_high_, "Competitors' highest price", true, out)) p.price_high = *high;
+    if (const auto low = money_in(price_low_, "Competitors' lowest price", !draft, out)) p.price_low = *low;
+    if (const auto high = money_in(price_high_, "Competitors' highest price", !draft, out)) p.price_high = *high;
     p.typical_score = number_in(typical_score_, "Typical score", out);
     p.typical_quality_percent = number_in(typical_percent_, "Typical quality %", out);
-    if (typical_score_->GetValue().Strip(wxString::both).empty() ==
-        typical_percent_->GetValue().Strip(wxString::both).empty()) {
+    const bool no_score = typical_score_->GetValue().Strip(wxString::both).empty();
+    const bool no_percent = typical_percent_->GetValue().Strip(wxString::both).empty();
+    if (no_score == no_percent && !(draft && no_score)) {
         out.problems.push_back("Typical score or typical quality %: give one of the two, not both and not neither");
         out.fields.push_back(typical_score_);
     }
     if (scores_measures_)
-        p.social_value = money_in(competitor_sv_, "Competitors' social value", true, out);
+        p.social_value = money_in(competitor_sv_, "Competitors' social value", !draft, out);
 }
 
 void SelfAssessForm::read_provider(FormReading& out) const {

@@ -8,6 +8,7 @@
 #include <wx/dirdlg.h>
 #include <wx/filedlg.h>
 #include <wx/menu.h>
+#include <wx/msgdlg.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
@@ -83,18 +84,26 @@ SelfAssessFrame::SelfAssessFrame(wxWindow* parent)
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); }, wxID_CLOSE);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { assess(); }, assess_button->GetId());
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_CLOSE);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_save_answers(); }, wxID_SAVE);
+    Bind(wxEVT_CLOSE_WINDOW, &SelfAssessFrame::on_close, this);
     wxAcceleratorEntry keys[] = {wxAcceleratorEntry(wxACCEL_CTRL, WXK_RETURN, assess_button->GetId()),
                                  wxAcceleratorEntry(wxACCEL_CTRL, WXK_NUMPAD_ENTER, assess_button->GetId()),
+                                 wxAcceleratorEntry(wxACCEL_CTRL, 'S', wxID_SAVE),
                                  wxAcceleratorEntry(wxACCEL_CTRL, 'W', wxID_CLOSE)};
-    SetAcceleratorTable(wxAcceleratorTable(3, keys));
-    // Any edit makes the report describe an older form: say so, and export only what is shown.
-    const auto edited = [this](wxCommandEvent& event) {
+    SetAcceleratorTable(wxAcceleratorTable(4, keys));
+    // Any edit makes the report describe an older form (say so, and export only what is shown)
+    // and leaves answers to save.
+    const auto edited = [this] {
         changed_since_assessment();
-        event.Skip();
+        unsaved_ = true;
     };
-    for (auto type : {wxEVT_TEXT, wxEVT_CHOICE, wxEVT_CHECKBOX}) form_->Bind(type, edited);
-    form_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent& event) {
-        changed_since_assessment();
+    for (auto type : {wxEVT_TEXT, wxEVT_CHOICE, wxEVT_CHECKBOX})
+        form_->Bind(type, [edited](wxCommandEvent& event) {
+            edited();
+            event.Skip();
+        });
+    form_->Bind(wxEVT_SPINCTRL, [edited](wxSpinEvent& event) {
+        edited();
         event.Skip();
     });
     say("Choose the framework the buyer published: a bundled template, or open its framework file or tender "
@@ -122,9 +131,14 @@ wxWindow* SelfAssessFrame::build_top_bar(wxWindow* parent) {
     lot_choice_->SetName("sa_lot");
     lot_choice_->SetToolTip("The lot you would bid for: its questions, weights and price method");
     row->Add(lot_choice_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 16);
-    auto* load = button(bar, "&Load answers from a file...", "sa_load",
-                        "Fill the form from a self-assessment file (SELF.xml, docs/self_assessment.md)");
-    row->Add(load, 0);
+    auto* load = button(bar, "&Load answers...", "sa_load",
+                        "Fill the form from a self-assessment file (SELF.xml, docs/self_assessment.md), complete or "
+                        "saved part-way");
+    row->Add(load, 0, wxRIGHT, 6);
+    auto* save = button(bar, "&Save answers...", "sa_save",
+                        "Keep what you have typed, complete or not, in a self-assessment file to load again later or "
+                        "give to tenderbench self-assess (Ctrl+S)");
+    row->Add(save, 0);
     bar->SetSizer(row);
 
     framework_choice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent& event) {
@@ -136,6 +150,7 @@ wxWindow* SelfAssessFrame::build_top_bar(wxWindow* parent) {
     });
     open->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_open_framework(); });
     load->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_load_answers(); });
+    save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_save_answers(); });
     return bar;
 }
 
@@ -228,18 +243,19 @@ bool SelfAssessFrame::load_answers(const std::filesystem::path& file) {
         return false;
     }
     // With several lots the chosen one is passed, as --lot is; a file written for another lot
-    // still loads and switches to its lot.
+    // still loads and switches to its lot. Answers saved part-way load too (a draft).
+    const auto draft = scoring::SelfAssessmentCheck::draft;
     const std::string chosen = framework_->lots.size() > 1 ? lot()->id : "";
     std::optional<scoring::SelfAssessment> read;
     std::exception_ptr problems;  // those with the lot chosen here are the ones to show
     try {
-        read = core::read_self_assessment(file, *framework_, chosen);
+        read = core::read_self_assessment(file, *framework_, chosen, draft);
     } catch (...) {
         problems = std::current_exception();
     }
     if (!read && !chosen.empty()) {
         try {  // a file written for another lot loads as it is
-            read = core::read_self_assessment(file, *framework_);
+            read = core::read_self_assessment(file, *framework_, "", draft);
         } catch (...) {  // it has problems there too: those with the chosen lot are shown
         }
     }
@@ -252,9 +268,60 @@ bool SelfAssessFrame::load_answers(const std::filesystem::path& file) {
         if (framework_->lots[i].id == input.lot && i != lot_index_) show_lot(i);
     form_->fill(input);
     forget_assessment();
-    say("Loaded " + path_text(file) + ": " + wxString::Format("%d", static_cast<int>(input.scores.size())) +
-        " scores for lot " + wx(lot()->id) + ". Press Assess (Ctrl+Enter) to see where you stand.");
+    unsaved_ = false;
+    answers_file_ = file;
+    say("Loaded " + path_text(file) + ": " + how_complete(input));
     return true;
+}
+
+bool SelfAssessFrame::save_answers(const std::filesystem::path& file) {
+    if (!framework_) {
+        say("Nothing was saved: choose the framework first.");
+        return false;
+    }
+    auto reading = form_->read(scoring::SelfAssessmentCheck::draft);
+    if (!reading.problems.empty()) {
+        form_->mark(reading);
+        wxString text = "Nothing was saved: these fields cannot be read:";
+        for (const auto& p : reading.problems) text += "\n  " + p;
+        say(text);
+        return false;
+    }
+    auto& input = reading.input;
+    if (framework_->lots.size() > 1) input.lot = lot()->id;
+    const auto problems = scoring::check_self_assessment(*framework_, input, scoring::SelfAssessmentCheck::draft);
+    if (!problems.empty()) {
+        form_->mark(problems, input);
+        wxString text = "Nothing was saved: " + wxString::Format("%d", static_cast<int>(problems.size())) +
+                        (problems.size() == 1 ? " problem" : " problems") + " to fix:";
+        for (const auto& p : problems) text += "\n  " + form_->field_of(p, input) + ": " + wx(p.message);
+        say(text);
+        return false;
+    }
+    try {
+        core::write_self_assessment(*framework_, input, file);
+    } catch (...) {
+        say(failure("Nothing was saved to " + path_text(file) + "; what you typed is still here.",
+                    std::current_exception()));
+        return false;
+    }
+    form_->clear_marks();
+    unsaved_ = false;
+    answers_file_ = file;
+    say("Saved your answers to " + path_text(file) + ": " + how_complete(input));
+    return true;
+}
+
+// "7 of 9 questions scored; ..." and whether Assess can run on them yet.
+wxString SelfAssessFrame::how_complete(scoring::SelfAssessment input) const {
+    input.lot = lot()->id;
+    const auto missing = scoring::check_self_assessment(*framework_, input).size();
+    const auto text = wxString::Format("%d of %d questions scored for lot ", static_cast<int>(input.scores.size()),
+                                       static_cast<int>(form_->question_count())) +
+                      wx(lot()->id) + ". ";
+    if (missing == 0) return text + "Press Assess (Ctrl+Enter) to see where you stand.";
+    return text + wxString::Format("%d", static_cast<int>(missing)) +
+           (missing == 1 ? " thing" : " things") + " still to complete before Assess; press Assess to see which.";
 }
 
 bool SelfAssessFrame::assess() {
@@ -391,6 +458,35 @@ void SelfAssessFrame::on_load_answers() {
     wxFileDialog dialog(this, "Load answers from a self-assessment file", "", "",
                         "Self-assessment files (*.xml)|*.xml|All files (*)|*", wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dialog.ShowModal() == wxID_OK) load_answers(utf8(dialog.GetPath()));
+}
+
+bool SelfAssessFrame::on_save_answers() {
+    const auto folder = answers_file_.empty() ? wxString() : path_text(answers_file_.parent_path());
+    const auto name = answers_file_.empty() ? wxString("self-assessment.xml") : path_text(answers_file_.filename());
+    wxFileDialog dialog(this, "Save your answers to a self-assessment file", folder, name,
+                        "Self-assessment files (*.xml)|*.xml", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return false;
+    std::filesystem::path file = utf8(dialog.GetPath());
+    if (file.extension() != ".xml") file += ".xml";
+    return save_answers(file);
+}
+
+// Typed answers are not lost by closing: the provider saves them, lets them go, or stays.
+void SelfAssessFrame::on_close(wxCloseEvent& event) {
+    if (unsaved_ && event.CanVeto()) {
+        wxMessageDialog ask(this,
+                            "You have typed answers that are not saved. Save them to a file before closing? "
+                            "(An Excel export keeps the report, but cannot be loaded again.)",
+                            "Self-assess a bid", wxYES_NO | wxCANCEL | wxICON_QUESTION);
+        ask.SetYesNoCancelLabels("&Save...", "Close &without saving", "Cancel");
+        const int answer = ask.ShowModal();
+        const bool go = answer == wxID_NO || (answer == wxID_YES && on_save_answers());
+        if (!go) {
+            event.Veto();
+            return;
+        }
+    }
+    Destroy();
 }
 
 void SelfAssessFrame::on_export() {

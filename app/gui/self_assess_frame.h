@@ -33,8 +33,14 @@ public:
     bool load_framework(const std::filesystem::path& framework_or_package);
     /// A bundled template by name, e.g. "uk_central_pa2023".
     bool choose_template(const std::string& name);
-    /// Fills the form from a self-assessment file (docs/self_assessment.md section 1).
+    /// Fills the form from a self-assessment file (docs/self_assessment.md section 1), complete or
+    /// a draft saved part-way.
     bool load_answers(const std::filesystem::path& file);
+    /// Writes the form, complete or not, to a self-assessment file that load_answers and
+    /// `tenderbench self-assess --input` read. Refused (nothing written) when a field cannot be read.
+    bool save_answers(const std::filesystem::path& file);
+    /// Has anything been typed since the answers were last loaded or saved?
+    bool unsaved() const { return unsaved_; }
     /// Checks the form and, if it is complete, assesses it and shows the report.
     bool assess();
     /// Writes the last assessment to an Excel workbook.
@@ -61,11 +67,14 @@ private:
     void changed_since_assessment();
     void show_report();
     void show_headline();
+    wxString how_complete(scoring::SelfAssessment input) const;
     void say(const wxString& text);
 
     void on_open_framework();
     void on_load_answers();
+    bool on_save_answers();
     void on_export();
+    void on_close(wxCloseEvent& event);
 
     std::vector<core::TemplateInfo> templates_;
     std::optional<scoring::Framework> framework_;
@@ -73,6 +82,8 @@ private:
     std::size_t lot_index_ = 0;
     std::optional<Assessed> assessed_;
     bool stale_ = false;  // the form changed after the last assessment
+    bool unsaved_ = false;  // typed since the answers were last loaded or saved
+    std::filesystem::path answers_file_;  // where they were last loaded from or saved to
     wxString message_;
     wxString headline_text_;  // unwrapped: wrapped again to the pane's width
 

@@ -252,3 +252,107 @@ TEST_CASE("Self-assess window: a lot with social-value measures shows a commitme
     CHECK(w->report()->projected.total == report.projected.total);
     CHECK(w->report()->break_even.price == report.break_even.price);
 }
+
+TEST_CASE("Self-assess window: answers typed part-way are saved, load back as typed, and survive a refused save",
+          "[gui]") {
+    Scratch scratch;
+    const auto file = scratch.folder / "part-way.xml";
+    {
+        Window w;
+        REQUIRE(w->choose_template("uk_central_pa2023"));
+        CHECK_FALSE(w->unsaved());
+        choose(w.get(), "sa_score_Q1", "4 - ");
+        type(w.get(), "sa_note_Q1", "Same operating model as our DWP contract");
+        type(w.get(), "sa_price", "\u00a3120,000");
+        type(w.get(), "sa_provider_name", "Fenwick Data Services Ltd");
+        CHECK(w->unsaved());
+        // Text that is not money cannot be kept: nothing is written, and what was typed stays.
+        type(w.get(), "sa_turnover", "about half a million");
+        CHECK_FALSE(w->save_answers(file));
+        CHECK(w->message().Contains("Nothing was saved"));
+        CHECK(w->message().Contains("Annual turnover: \"about half a million\" is not an amount of money"));
+        CHECK_FALSE(fs::exists(file));
+        CHECK(w->unsaved());
+        type(w.get(), "sa_turnover", "450,000");
+        INFO(w->message());
+        REQUIRE(w->save_answers(file));
+        CHECK_FALSE(w->unsaved());
+        CHECK(w->message().Contains("Saved your answers to"));
+        CHECK(w->message().Contains("1 of 8 questions scored"));
+        CHECK(w->message().Contains("still to complete before Assess"));
+    }
+    // The core reads the file as a draft: what was typed, and nothing else.
+    const auto saved = core::read_self_assessment(file, central_framework(), "", scoring::SelfAssessmentCheck::draft);
+    REQUIRE(saved.scores.size() == 1);
+    CHECK(saved.scores[0].criterion == "Q1");
+    CHECK(saved.scores[0].score == 4);
+    CHECK(saved.scores[0].note == "Same operating model as our DWP contract");
+    CHECK(saved.price == 12'000'000);
+    CHECK(saved.provider.turnover == scoring::Money{45'000'000});
+    CHECK(saved.competitors.price_low == 0);
+
+    Window w;
+    REQUIRE(w->choose_template("uk_central_pa2023"));
+    INFO(w->message());
+    REQUIRE(w->load_answers(file));
+    CHECK(find<wxChoice>(w.get(), "sa_score_Q1")->GetStringSelection() == "4 - Excellent");
+    CHECK(find<wxChoice>(w.get(), "sa_score_Q2")->GetSelection() == 0);  // not scored
+    CHECK(find<wxTextCtrl>(w.get(), "sa_note_Q1")->GetValue() == "Same operating model as our DWP contract");
+    CHECK(find<wxTextCtrl>(w.get(), "sa_price")->GetValue() == "120000.00");
+    CHECK(find<wxTextCtrl>(w.get(), "sa_price_low")->GetValue().empty());
+    CHECK(find<wxTextCtrl>(w.get(), "sa_provider_name")->GetValue() == "Fenwick Data Services Ltd");
+    CHECK_FALSE(w->unsaved());
+    CHECK(w->message().Contains("1 of 8 questions scored"));
+}
+
+TEST_CASE("Self-assess window: closing with answers not saved asks, and only 'without saving' lets them go",
+          "[gui]") {
+    auto* w = new gui::SelfAssessFrame(nullptr);
+    w->Show();
+    settle();
+    REQUIRE(w->choose_template("uk_central_pa2023"));
+    CHECK(w->Close());  // nothing typed: closes without asking
+    CHECK(dialogs_shown().empty());
+    settle();
+
+    w = new gui::SelfAssessFrame(nullptr);
+    w->Show();
+    settle();
+    REQUIRE(w->choose_template("uk_central_pa2023"));
+    type(w, "sa_price", "120000");
+    answer_next_dialog(wxID_CANCEL);
+    CHECK_FALSE(w->Close());
+    auto shown = dialogs_shown();
+    REQUIRE(shown.size() == 1);
+    CHECK(shown[0].find("You have typed answers that are not saved") != std::string::npos);
+    // Save, then the file dialog is cancelled: nothing saved, so the window stays.
+    answer_next_dialog(wxID_YES);
+    CHECK_FALSE(w->Close());
+    CHECK(dialogs_shown().size() == 2);
+    CHECK(w->IsShown());
+    CHECK(find<wxTextCtrl>(w, "sa_price")->GetValue() == "120000");
+
+    answer_next_dialog(wxID_NO);
+    CHECK(w->Close());
+    CHECK(dialogs_shown().size() == 1);
+    settle();
+
+    // Quitting the application asks the same of each such window; cancelling keeps it all open.
+    auto* frame = new gui::MainFrame;
+    frame->Show();
+    settle();
+    menu(frame, gui::id::self_assess);
+    gui::SelfAssessFrame* child = nullptr;
+    for (auto* c : frame->GetChildren())
+        if (auto* s = dynamic_cast<gui::SelfAssessFrame*>(c)) child = s;
+    REQUIRE(child != nullptr);
+    REQUIRE(child->choose_template("uk_central_pa2023"));
+    type(child, "sa_price", "120000");
+    answer_next_dialog(wxID_CANCEL);
+    CHECK_FALSE(frame->Close());
+    CHECK(dialogs_shown().size() == 1);
+    CHECK(child->IsShown());
+    answer_next_dialog(wxID_NO);
+    CHECK(frame->Close());
+    settle();
+}
