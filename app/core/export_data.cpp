@@ -82,13 +82,4 @@ ExportData gather_export(Workbook& wb, const std::string& actor) {
     return data;
 }
 
-ReadSnapshot::ReadSnapshot(Workbook& wb) : wb_(wb) { wb_.db().exec("BEGIN"); }
-
-ReadSnapshot::~ReadSnapshot() {
-    try {
-        wb_.db().exec("ROLLBACK");  // nothing was written; ending the read is all
-    } catch (...) {
-    }
-}
-
 }  // namespace core

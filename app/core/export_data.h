@@ -60,16 +60,4 @@ struct ExportData {
 /// The caller holds a read transaction (ReadSnapshot) so every sheet shows the same moment.
 ExportData gather_export(Workbook& wb, const std::string& actor);
 
-/// A read transaction for the life of an export: writers may go on, the export sees one moment.
-class ReadSnapshot {
-public:
-    explicit ReadSnapshot(Workbook& wb);
-    ~ReadSnapshot();
-    ReadSnapshot(const ReadSnapshot&) = delete;
-    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-
-private:
-    Workbook& wb_;
-};
-
 }  // namespace core

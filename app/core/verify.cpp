@@ -1,5 +1,6 @@
 #include "app/core/verify.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <unordered_map>
@@ -75,8 +76,12 @@ public:
     }
 
     // Every entity in the tables must be the trail's last "after" for it, and vice versa.
-    void compare(SQLite::Database& db) {
-        for (const auto& spec : entity_specs()) {
+    void compare(SQLite::Database& db, Progress* progress) {
+        const auto& specs = entity_specs();
+        for (std::size_t t = 0; t < specs.size(); ++t) {
+            const auto& spec = specs[t];
+            progress_step(progress, "comparing the workbook's " + spec.table + " with the trail",
+                          0.8 + 0.2 * static_cast<double>(t) / static_cast<double>(specs.size()));
             for_each_snapshot(db, spec, [&](const std::string& key, const std::string& json) {
                 ++report_.entities;
                 // Keys are compared as the trail wrote them (nlohmann's compact dump); SQLite's
@@ -129,11 +134,14 @@ private:
 
 }  // namespace
 
-VerifyReport verify(Workbook& wb) {
+VerifyReport verify(Workbook& wb, Progress* progress) {
+    std::optional<ReadSnapshot> snapshot;
+    if (!in_transaction(wb)) snapshot.emplace(wb);
     VerifyReport report;
     report.head_hash = genesis_hash();
     Checker checker(report);
     auto& db = wb.db();
+    progress_step(progress, "checking the file's integrity", 0.0);
     const auto integrity = db.execAndGet("PRAGMA quick_check").getString();
     if (integrity != "ok") checker.fail(std::nullopt, "SQLite integrity check failed: " + integrity);
     const int triggers = db.execAndGet("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN "
@@ -142,8 +150,14 @@ VerifyReport verify(Workbook& wb) {
     if (triggers != 2)
         checker.fail(std::nullopt, "the audit trail's append-only triggers have been removed; the file was altered "
                                    "outside TenderBench");
-    for_each_audit(db, [&](const AuditRecord& r) { checker.record(r); });
-    checker.compare(db);
+    const auto last = db.execAndGet("SELECT COALESCE(MAX(seq), 0) FROM audit").getInt64();
+    for_each_audit(db, [&](const AuditRecord& r) {
+        if (r.seq % 4096 == 0)
+            progress_step(progress, "checking audit record " + std::to_string(r.seq) + " of " + std::to_string(last),
+                          0.1 + 0.7 * static_cast<double>(r.seq) / static_cast<double>(std::max<std::int64_t>(last, 1)));
+        checker.record(r);
+    });
+    checker.compare(db, progress);
     return report;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/progress.h"
 #include "app/core/workbook.h"
 
 namespace core {
@@ -23,6 +24,10 @@ struct VerifyReport {
 /// own hash; that each record's "before" matches the trail so far; that the append-only
 /// triggers are in place; and that every entity in the tables equals the trail's last "after"
 /// for it (nothing changed, added or removed behind the program's back).
-VerifyReport verify(Workbook& wb);
+/// Reads one moment of the file: in a read transaction of its own unless the caller holds one,
+/// so a command committed meanwhile by another program cannot make a sound file look tampered.
+/// Reports to `progress` and stops with Cancelled when asked (it changes nothing, so stopping
+/// anywhere is safe).
+VerifyReport verify(Workbook& wb, Progress* progress = nullptr);
 
 }  // namespace core

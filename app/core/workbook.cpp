@@ -217,4 +217,15 @@ CommandResult Workbook::run(const std::string& actor, const std::string& action,
     }
 }
 
+ReadSnapshot::ReadSnapshot(Workbook& wb) : wb_(wb) { wb_.db().exec("BEGIN"); }
+
+ReadSnapshot::~ReadSnapshot() {
+    try {
+        wb_.db().exec("ROLLBACK");  // nothing was written; ending the read is all
+    } catch (...) {
+    }
+}
+
+bool in_transaction(Workbook& wb) { return sqlite3_get_autocommit(wb.db().getHandle()) == 0; }
+
 }  // namespace core

@@ -101,6 +101,22 @@ private:
     std::optional<std::filesystem::path> backup_;
 };
 
+/// A read transaction for the life of a reading (an export, verify): writers may go on, the
+/// reading sees one moment of the file.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(Workbook& wb);
+    ~ReadSnapshot();
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    Workbook& wb_;
+};
+
+/// Is a transaction open on this connection (a ReadSnapshot or a command)?
+bool in_transaction(Workbook& wb);
+
 /// Translates SQLite's "database is locked/busy" into the user's terms.
 [[noreturn]] void rethrow_storage_error(const std::filesystem::path& path, const std::exception& e);
 
