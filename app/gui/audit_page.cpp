@@ -13,13 +13,12 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
-#include <wx/utils.h>
 
-#include "app/core/verify.h"
 #include "app/core/workbook_reads.h"
 #include "app/core/workbook_state.h"
 #include "app/gui/errors.h"
 #include "app/gui/list_rows.h"
+#include "app/gui/verify_action.h"
 
 namespace gui {
 
@@ -247,24 +246,21 @@ void AuditPage::show_record() {
 }
 
 bool AuditPage::verify() {
-    wxBusyCursor busy;
+    const wxColour red(170, 20, 20);
     try {
-        const auto r = core::verify(session().workbook());
-        wxString text;
-        if (r.ok)
-            text.Printf("The audit trail verifies: %lld records and %lld entities checked. Chain head: %s",
-                        static_cast<long long>(r.records), static_cast<long long>(r.entities), wx(r.head_hash));
-        else
-            text.Printf("The audit trail does NOT verify (%lld records checked):",
-                        static_cast<long long>(r.records));
-        for (const auto& p : r.problems) text += "\n" + wx(p);
-        verify_result_->ChangeValue(text);
-        verify_result_->SetForegroundColour(r.ok ? wxColour(0, 110, 40) : wxColour(170, 20, 20));
-        return r.ok;
+        const auto r = verify_in_background(this, session().workbook().path());
+        if (!r) {
+            verify_result_->ChangeValue(verify_cancelled_text());
+            verify_result_->SetForegroundColour(GetForegroundColour());
+            return false;
+        }
+        verify_result_->ChangeValue(verify_text(*r));
+        verify_result_->SetForegroundColour(r->ok ? wxColour(0, 110, 40) : red);
+        return r->ok;
     } catch (...) {
         const auto e = describe(std::current_exception());
         verify_result_->ChangeValue(e.title + ": " + e.message);
-        verify_result_->SetForegroundColour(wxColour(170, 20, 20));
+        verify_result_->SetForegroundColour(red);
         return false;
     }
 }

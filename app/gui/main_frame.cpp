@@ -15,7 +15,6 @@
 #include <wx/treectrl.h>
 #include <wx/utils.h>
 
-#include "app/core/verify.h"
 #include "app/core/workbook_commands.h"
 #include "app/core/workbook_state.h"
 #include "app/gui/errors.h"
@@ -23,6 +22,7 @@
 #include "app/gui/identity_dialog.h"
 #include "app/gui/ids.h"
 #include "app/gui/start_panel.h"
+#include "app/gui/verify_action.h"
 
 namespace gui {
 
@@ -356,15 +356,10 @@ void MainFrame::on_identity(wxCommandEvent&) {
 void MainFrame::on_verify(wxCommandEvent&) {
     if (!session_) return;
     try {
-        const auto r = core::verify(session_->workbook());
-        wxString text = r.ok ? wxString::Format("The audit trail verifies: %lld records, %lld entities checked.\n"
-                                                "Chain head: %s",
-                                                static_cast<long long>(r.records), static_cast<long long>(r.entities),
-                                                wx(r.head_hash))
-                             : wxString("The audit trail does NOT verify:\n");
-        for (const auto& p : r.problems) text += wx(p) + "\n";
-        last_message_ = text;
-        wxMessageBox(text, "Verify audit trail", wxOK | (r.ok ? wxICON_INFORMATION : wxICON_ERROR), this);
+        const auto r = verify_in_background(this, session_->workbook().path());
+        last_message_ = r ? verify_text(*r) : verify_cancelled_text();
+        const long icon = !r ? wxICON_INFORMATION : r->ok ? wxICON_INFORMATION : wxICON_ERROR;
+        wxMessageBox(last_message_, "Verify audit trail", wxOK | icon, this);
     } catch (...) {
         report(std::current_exception(), "Verifying");
     }

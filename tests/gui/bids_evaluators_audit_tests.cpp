@@ -23,6 +23,7 @@
 #include "app/gui/conflict_dialog.h"
 #include "app/gui/evaluators_page.h"
 #include "app/gui/gate_dialog.h"
+#include "app/gui/ids.h"
 #include "app/gui/interest_dialog.h"
 #include "gui/gui_driver.h"
 
@@ -366,4 +367,13 @@ TEST_CASE("The Audit page filters the trail by actor, action and date, and Verif
     CHECK(result.Contains("The audit trail verifies"));
     CHECK(result.Contains(wxString::FromUTF8(trail.back().hash)));
     maybe_screenshot(&t.frame(), "audit_page");
+
+    // Tender > Verify (Ctrl+Shift+V) runs the same check in the background and says so in a box.
+    dialogs_shown();
+    menu(&t.frame(), gui::id::verify);
+    const auto shown = dialogs_shown();
+    REQUIRE(shown.size() == 1);
+    CHECK(shown[0].find("Verify audit trail: The audit trail verifies: " + std::to_string(trail.size()) +
+                        " records") == 0);
+    CHECK(shown[0].find(trail.back().hash) != std::string::npos);
 }
