@@ -234,10 +234,7 @@ void write_settings(pugi::xml_node parent, const Lot& lot) {
 
 std::string write_framework_xml(const Framework& fw) {
     pugi::xml_document doc;
-    auto declaration = doc.append_child(pugi::node_declaration);
-    declaration.append_attribute("version").set_value("1.0");
-    declaration.append_attribute("encoding").set_value("UTF-8");
-    auto root = doc.append_child("framework");
+    auto root = start_document(doc, "framework");
     set(root, "id", fw.id);
     set(root, "name", fw.name);
     set(root, "version", fw.version);

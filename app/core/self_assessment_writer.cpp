@@ -45,10 +45,7 @@ void write_competitors(pugi::xml_node root, const scoring::CompetitorProfile& p)
 void write_self_assessment(const scoring::Framework& framework, const scoring::SelfAssessment& input,
                            const std::filesystem::path& path) {
     pugi::xml_document doc;
-    auto declaration = doc.append_child(pugi::node_declaration);
-    declaration.append_attribute("version").set_value("1.0");
-    declaration.append_attribute("encoding").set_value("UTF-8");
-    auto root = doc.append_child("self-assessment");
+    auto root = start_document(doc, "self-assessment");
     set(root, "framework", framework.id);
     if (!input.lot.empty()) set(root, "lot", input.lot);
     write_provider(root, input.provider);

@@ -208,6 +208,13 @@ std::optional<double> ElementReader::optional_number(const char* attribute) {
     return parsed;
 }
 
+pugi::xml_node start_document(pugi::xml_document& doc, const char* root) {
+    auto declaration = doc.append_child(pugi::node_declaration);
+    declaration.append_attribute("version").set_value("1.0");
+    declaration.append_attribute("encoding").set_value("UTF-8");
+    return doc.append_child(root);
+}
+
 std::string xml_number(double value) {
     char buffer[400];
     const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);

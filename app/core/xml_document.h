@@ -73,6 +73,10 @@ private:
 bool is_valid_id(const std::string& text);
 std::string trim(const std::string& text);
 
+/// Starts a document that TenderBench writes for its readers: the declaration (XML 1.0, UTF-8)
+/// and the root element `root`, which is returned.
+pugi::xml_node start_document(pugi::xml_document& doc, const char* root);
+
 /// A number as the readers above read it back exactly: the shortest fixed-point text (no
 /// exponent), so 33.333333333333336 and 0.1 both survive writing and reading.
 std::string xml_number(double value);

@@ -279,27 +279,11 @@ bool SelfAssessFrame::save_answers(const std::filesystem::path& file) {
         say("Nothing was saved: choose the framework first.");
         return false;
     }
-    auto reading = form_->read(scoring::SelfAssessmentCheck::draft);
-    if (!reading.problems.empty()) {
-        form_->mark(reading);
-        wxString text = "Nothing was saved: these fields cannot be read:";
-        for (const auto& p : reading.problems) text += "\n  " + p;
-        say(text);
-        return false;
-    }
-    auto& input = reading.input;
-    if (framework_->lots.size() > 1) input.lot = lot()->id;
-    const auto problems = scoring::check_self_assessment(*framework_, input, scoring::SelfAssessmentCheck::draft);
-    if (!problems.empty()) {
-        form_->mark(problems, input);
-        wxString text = "Nothing was saved: " + wxString::Format("%d", static_cast<int>(problems.size())) +
-                        (problems.size() == 1 ? " problem" : " problems") + " to fix:";
-        for (const auto& p : problems) text += "\n  " + form_->field_of(p, input) + ": " + wx(p.message);
-        say(text);
-        return false;
-    }
+    auto input = checked_form(scoring::SelfAssessmentCheck::draft, "Nothing was saved");
+    if (!input) return false;
+    if (framework_->lots.size() == 1) input->lot.clear();  // as a file for a one-lot framework is written
     try {
-        core::write_self_assessment(*framework_, input, file);
+        core::write_self_assessment(*framework_, *input, file);
     } catch (...) {
         say(failure("Nothing was saved to " + path_text(file) + "; what you typed is still here.",
                     std::current_exception()));
@@ -308,8 +292,34 @@ bool SelfAssessFrame::save_answers(const std::filesystem::path& file) {
     form_->clear_marks();
     unsaved_ = false;
     answers_file_ = file;
-    say("Saved your answers to " + path_text(file) + ": " + how_complete(input));
+    say("Saved your answers to " + path_text(file) + ": " + how_complete(*input));
     return true;
+}
+
+// The form for the lot shown, read and checked as `check` asks; otherwise nothing, having marked
+// the fields concerned and said "<nothing_done>: ..." with every problem.
+std::optional<scoring::SelfAssessment> SelfAssessFrame::checked_form(scoring::SelfAssessmentCheck check,
+                                                                     const wxString& nothing_done) {
+    auto reading = form_->read(check);
+    if (!reading.problems.empty()) {
+        form_->mark(reading);
+        wxString text = nothing_done + ": these fields cannot be read:";
+        for (const auto& p : reading.problems) text += "\n  " + p;
+        say(text);
+        return std::nullopt;
+    }
+    auto& input = reading.input;
+    input.lot = lot()->id;
+    const auto problems = scoring::check_self_assessment(*framework_, input, check);
+    if (!problems.empty()) {
+        form_->mark(problems, input);
+        wxString text = nothing_done + ": " + wxString::Format("%d", static_cast<int>(problems.size())) +
+                        (problems.size() == 1 ? " problem" : " problems") + " to fix:";
+        for (const auto& p : problems) text += "\n  " + form_->field_of(p, input) + ": " + wx(p.message);
+        say(text);
+        return std::nullopt;
+    }
+    return std::move(input);
 }
 
 // "7 of 9 questions scored; ..." and whether Assess can run on them yet.
@@ -329,28 +339,11 @@ bool SelfAssessFrame::assess() {
         say("Nothing was assessed: choose the framework first.");
         return false;
     }
-    auto reading = form_->read();
-    if (!reading.problems.empty()) {
-        form_->mark(reading);
-        wxString text = "Nothing was assessed: these fields cannot be read:";
-        for (const auto& p : reading.problems) text += "\n  " + p;
-        say(text);
-        return false;
-    }
-    auto& input = reading.input;
-    input.lot = lot()->id;
-    const auto problems = scoring::check_self_assessment(*framework_, input);
-    if (!problems.empty()) {
-        form_->mark(problems, input);
-        wxString text = "Nothing was assessed: " + wxString::Format("%d", static_cast<int>(problems.size())) +
-                        (problems.size() == 1 ? " problem" : " problems") + " to fix:";
-        for (const auto& p : problems) text += "\n  " + form_->field_of(p, input) + ": " + wx(p.message);
-        say(text);
-        return false;
-    }
+    auto input = checked_form(scoring::SelfAssessmentCheck::assessment, "Nothing was assessed");
+    if (!input) return false;
     try {
-        auto report = scoring::assess(*framework_, input);
-        assessed_ = Assessed{std::move(input), std::move(report)};
+        auto report = scoring::assess(*framework_, *input);
+        assessed_ = Assessed{std::move(*input), std::move(report)};
     } catch (...) {
         say(failure("Nothing was assessed.", std::current_exception()));
         return false;

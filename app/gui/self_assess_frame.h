@@ -68,6 +68,7 @@ private:
     void show_report();
     void show_headline();
     wxString how_complete(scoring::SelfAssessment input) const;
+    std::optional<scoring::SelfAssessment> checked_form(scoring::SelfAssessmentCheck check, const wxString& nothing_done);
     void say(const wxString& text);
 
     void on_open_framework();
