@@ -1,6 +1,7 @@
 #include "app/gui/framework_page.h"
 
 #include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/listctrl.h>
 #include <wx/scrolwin.h>
 #include <wx/stattext.h>
@@ -8,6 +9,7 @@
 #include <wx/textdlg.h>
 #include <wx/treelist.h>
 
+#include "app/core/framework_edits.h"
 #include "app/core/framework_writer.h"
 #include "app/core/workbook_commands.h"
 #include "app/core/workbook_reads.h"
@@ -113,6 +115,7 @@ FrameworkPage::FrameworkPage(wxWindow* parent, Session& session) : Page(parent, 
     weight_->SetToolTip("Top-level weights must sum to 100, and so must the weights of the children of each group");
     weight_row->Add(weight_, 0);
     left->Add(weight_row, 0, wxTOP | wxBOTTOM, 6);
+    left->Add(build_criterion_fields(), 0, wxEXPAND | wxBOTTOM, 6);
     details_ = new wxStaticText(this, wxID_ANY, "");
     details_->SetName("criterion_details");
     left->Add(details_, 0, wxEXPAND | wxBOTTOM, 6);
@@ -139,6 +142,15 @@ FrameworkPage::FrameworkPage(wxWindow* parent, Session& session) : Page(parent, 
 
     tree_->Bind(wxEVT_TREELIST_SELECTION_CHANGED, [this](wxTreeListEvent&) { on_selection(); });
     weight_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { on_weight_text(); });
+    // Insert adds a question and Delete removes the selected criterion, as in a file manager.
+    tree_->GetView()->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_INSERT && add_question_->IsEnabled())
+            add_question();
+        else if (e.GetKeyCode() == WXK_DELETE && remove_->IsEnabled())
+            remove_selected();
+        else
+            e.Skip();
+    });
     save_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_save(); });
     revert_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_revert(); });
     Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
@@ -155,6 +167,168 @@ void FrameworkPage::wrap_texts() {
     const auto* c = selected_criterion();
     details_->SetLabel(c ? wx(c->description) : wxString());
     details_->Wrap(std::max(280, tree_->GetSize().x));
+}
+
+// The selected criterion's name, scale and minimum score, and the buttons that change the tree.
+wxSizer* FrameworkPage::build_criterion_fields() {
+    auto* fields = new wxFlexGridSizer(4, 4, 6);
+    fields->AddGrowableCol(1);
+    const auto label = [this, fields](const wxString& text) {
+        fields->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL);
+    };
+    label("&Name:");
+    name_ = new wxTextCtrl(this, wxID_ANY);
+    name_->SetName("criterion_name");
+    name_->SetToolTip("The criterion's name as evaluators, bidders and the export show it");
+    fields->Add(name_, 1, wxEXPAND);
+    label("Sc&ale:");
+    scale_choice_ = new wxChoice(this, wxID_ANY);
+    scale_choice_->SetName("criterion_scale");
+    scale_choice_->SetToolTip("The scale this question is scored on (its points are shown on the right)");
+    fields->Add(scale_choice_, 0, wxEXPAND);
+    label("Minim&um score:");
+    min_score_ = new wxTextCtrl(this, wxID_ANY);
+    min_score_->SetName("criterion_min");
+    min_score_->SetToolTip("A score below this fails the question; leave empty for no minimum");
+    fields->Add(min_score_, 1, wxEXPAND);
+    label("If failed:");
+    on_fail_ = new wxChoice(this, wxID_ANY);
+    on_fail_->SetName("criterion_on_fail");
+    on_fail_->Append("not stated");
+    on_fail_->Append("the bid is excluded");
+    on_fail_->Append("the bid is flagged");
+    on_fail_->SetToolTip("What a score below the minimum does; the Procurement Act 2023 s.23(3)(a) asks that "
+                         "the tender documents say it");
+    fields->Add(on_fail_, 0, wxEXPAND);
+
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    add_question_ = new wxButton(this, wxID_ANY, "Add &question");
+    add_question_->SetName("add_question");
+    add_question_->SetToolTip("A new question in the selected group, or after the selected question (Insert); "
+                              "its weight starts at 0, so share the group's weights out again");
+    add_group_ = new wxButton(this, wxID_ANY, "Add su&b-group");
+    add_group_->SetName("add_group");
+    add_group_->SetToolTip("A new, empty sub-group in the selected group, or after the selected criterion");
+    remove_ = new wxButton(this, wxID_ANY, "Remove criterion");
+    remove_->SetName("remove_criterion");
+    remove_->SetToolTip("Remove the selected criterion and everything under it (Delete); Revert brings it back "
+                        "until you save");
+    buttons->Add(add_question_, 0, wxRIGHT, 6);
+    buttons->Add(add_group_, 0, wxRIGHT, 6);
+    buttons->Add(remove_, 0);
+
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    column->Add(fields, 0, wxEXPAND | wxBOTTOM, 6);
+    column->Add(buttons, 0);
+    for (auto* text : {name_, min_score_}) text->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { on_criterion_field(); });
+    for (auto* choice : {scale_choice_, on_fail_})
+        choice->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { on_criterion_field(); });
+    add_question_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_question(); });
+    add_group_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_group(); });
+    remove_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove_selected(); });
+    return column;
+}
+
+// Shows the selected criterion's fields; only a question has a scale and a minimum score.
+void FrameworkPage::fill_criterion_fields(const scoring::Criterion* c) {
+    const bool question = c && c->kind == scoring::CriterionKind::question;
+    name_->ChangeValue(c ? wx(c->name) : wxString());
+    scale_choice_->Clear();
+    if (question) {
+        for (const auto& scale : edited_.scales) scale_choice_->Append(wx(scale.id + " - " + scale.name));
+        for (std::size_t i = 0; i < edited_.scales.size(); ++i)
+            if (edited_.scales[i].id == c->scale_id) scale_choice_->SetSelection(static_cast<int>(i));
+    }
+    min_score_->ChangeValue(question && c->min_score ? wx(scoring::format_number(*c->min_score)) : wxString());
+    on_fail_->SetSelection(question ? static_cast<int>(c->on_fail) : wxNOT_FOUND);
+    name_->Enable(c && may_edit_);
+    for (wxWindow* w : std::initializer_list<wxWindow*>{scale_choice_, min_score_, on_fail_})
+        w->Enable(question && may_edit_);
+    // Adding needs a place in a quality or social-value part of a lot; removing, a criterion.
+    const bool in_lot = !lot_.empty() && may_edit_;
+    add_question_->Enable(in_lot && c != nullptr);
+    add_group_->Enable(in_lot && c != nullptr);
+    remove_->Enable(in_lot && c != nullptr);
+}
+
+void FrameworkPage::on_criterion_field() {
+    auto* c = selected_criterion();
+    if (!c || !may_edit_) return;
+    const wxString name = name_->GetValue().Strip(wxString::both);
+    if (name.empty())
+        field_problems_["name"] = "name of " + c->id + ": empty; give the criterion a name bidders will recognise";
+    else
+        field_problems_.erase("name");
+    if (!name.empty()) c->name = utf8(name);
+    const std::string scale_before = c->scale_id;
+    if (c->kind == scoring::CriterionKind::question) {
+        const int scale = scale_choice_->GetSelection();
+        if (scale >= 0 && static_cast<std::size_t>(scale) < edited_.scales.size())
+            c->scale_id = edited_.scales[static_cast<std::size_t>(scale)].id;
+        const wxString minimum = min_score_->GetValue().Strip(wxString::both);
+        double value = 0;
+        field_problems_.erase("minimum");
+        if (minimum.empty())
+            c->min_score.reset();
+        else if (minimum.ToCDouble(&value))
+            c->min_score = value;
+        else
+            field_problems_["minimum"] = "minimum score of " + c->id + ": \"" + utf8(minimum) +
+                                         "\" is not a number; type a point of the scale, or leave it empty";
+        if (on_fail_->GetSelection() >= 0) c->on_fail = static_cast<scoring::OnFail>(on_fail_->GetSelection());
+    }
+    edited();
+    if (c->scale_id == scale_before) return;
+    // The scale shown on the right is the question's: it follows a change of scale.
+    int used = 0;
+    for (const auto& l : edited_.lots) used += questions_on(l.criteria, c->scale_id);
+    scale_->show(&edited_, c->scale_id, used, may_edit_);
+}
+
+bool FrameworkPage::add_question() {
+    const std::string at = criterion_;
+    return change_tree([&](scoring::Framework& fw) { return core::add_question(fw, lot_, at); },
+                       "Added question %s with weight 0: name it, choose its scale and share its group's weights "
+                       "out again (they must sum to 100). Nothing is stored until you save.");
+}
+
+bool FrameworkPage::add_group() {
+    const std::string at = criterion_;
+    return change_tree([&](scoring::Framework& fw) { return core::add_group(fw, lot_, at); },
+                       "Added sub-group %s with weight 0: name it, add its questions and share the weights out "
+                       "again. Nothing is stored until you save.");
+}
+
+bool FrameworkPage::remove_selected() {
+    const std::string id = criterion_;
+    return change_tree(
+        [&](scoring::Framework& fw) {
+            core::remove_criterion(fw, lot_, id);
+            return std::string();
+        },
+        wx("Removed " + id + " and everything under it; share the weights out again. Revert brings it back until "
+           "you save."));
+}
+
+// One change to the tree's shape: the model, then the tree rebuilt, the new criterion (or the
+// removed one's parent's lot) selected, and the checks run again. `done` may hold %s for the
+// new criterion's id.
+bool FrameworkPage::change_tree(const std::function<std::string(scoring::Framework&)>& change, const wxString& done) {
+    if (!may_edit_ || lot_.empty()) return false;
+    std::string added;
+    try {
+        added = change(edited_);
+    } catch (const core::FrameworkEditError& e) {
+        show_message(wx(std::string("Not changed: ") + e.what()));
+        return false;
+    }
+    const std::string lot = lot_;
+    field_problems_.clear();
+    build_tree();
+    if (added.empty() || !select(lot, added)) select(lot, "");
+    edited();
+    show_message(done.Contains("%s") ? wxString::Format(done, wx(added)) : done);
+    return true;
 }
 
 // The side column (scale and price method) scrolls on its own: together they are taller
@@ -184,6 +358,7 @@ void FrameworkPage::refresh() {
         saved_xml_ = xml;
         dirty_ = false;
         weight_problem_.clear();
+        field_problems_.clear();
     }
     frozen_ = state.framework_frozen();
     const auto me = s.acting();
@@ -314,6 +489,8 @@ void FrameworkPage::on_selection() {
     const auto* c = selected_criterion();
     weight_->ChangeValue(c ? wx(scoring::format_number(c->weight)) : wxString());
     weight_->Enable(c && may_edit_);
+    field_problems_.clear();
+    fill_criterion_fields(c);
     wrap_texts();
     std::string scale = c && c->kind == scoring::CriterionKind::question ? c->scale_id : "";
     int used = 0;
@@ -351,6 +528,7 @@ void FrameworkPage::revalidate() {
     issues_ = scoring::validate(edited_);
     std::vector<std::string> typed = price_->input_problems();
     if (!weight_problem_.empty()) typed.push_back(weight_problem_);
+    for (const auto& [field, problem] : field_problems_) typed.push_back(problem);
     problems_->DeleteAllItems();
     long row = 0;
     const auto add = [&](bool error, const std::string& text) {
@@ -402,6 +580,7 @@ void FrameworkPage::on_revert() {
     edited_ = saved_;
     dirty_ = false;
     weight_problem_.clear();
+    field_problems_.clear();
     const std::string lot = lot_, criterion = criterion_;
     lot_.clear();
     build_tree();

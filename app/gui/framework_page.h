@@ -3,6 +3,7 @@
 // and saving them through core::change_framework (a recorded reason once the bids are opened).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "scoring/validation.h"
 
 class wxButton;
+class wxChoice;
 class wxListCtrl;
 class wxStaticText;
 class wxTextCtrl;
@@ -33,6 +35,12 @@ public:
     bool save(const wxString& reason);
     /// Selects criterion `criterion` of lot `lot` in the tree, as a click would.
     bool select(const std::string& lot, const std::string& criterion);
+    /// Add question, Add sub-group and Remove for the selected criterion (buttons, Insert and
+    /// Delete in the tree). Each changes the model on screen only; the message bar says what was
+    /// done or why it cannot be. Return whether the tree changed.
+    bool add_question();
+    bool add_group();
+    bool remove_selected();
 
     /// The framework as edited on screen, its problems, and whether it differs from the stored one.
     const scoring::Framework& edited() const { return edited_; }
@@ -44,6 +52,10 @@ protected:
 
 private:
     wxWindow* build_editors(wxWindow* parent);
+    wxSizer* build_criterion_fields();
+    void fill_criterion_fields(const scoring::Criterion* c);
+    void on_criterion_field();
+    bool change_tree(const std::function<std::string(scoring::Framework&)>& change, const wxString& done);
     void read_bid_prices();
     void build_tree();
     void update_columns();
@@ -66,12 +78,20 @@ private:
     std::string lot_;        // the selected node's lot
     std::string criterion_;  // the selected node's criterion ("" for a lot node)
     std::string weight_problem_;
+    std::map<std::string, std::string> field_problems_;  // typed text that cannot be read, by field
     std::vector<scoring::Issue> issues_;
     std::map<std::string, std::vector<scoring::Money>> prices_;  // lot -> visible prices in contention
 
     wxStaticText* status_ = nullptr;
     wxTreeListCtrl* tree_ = nullptr;
     wxTextCtrl* weight_ = nullptr;
+    wxTextCtrl* name_ = nullptr;
+    wxChoice* scale_choice_ = nullptr;
+    wxTextCtrl* min_score_ = nullptr;
+    wxChoice* on_fail_ = nullptr;
+    wxButton* add_question_ = nullptr;
+    wxButton* add_group_ = nullptr;
+    wxButton* remove_ = nullptr;
     wxStaticText* details_ = nullptr;
     wxListCtrl* problems_ = nullptr;
     wxButton* save_ = nullptr;

@@ -10,6 +10,9 @@
 #include <wx/toplevel.h>
 #include <wx/slider.h>
 #include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/uiaction.h>
+#include <wx/utils.h>
 #include <wx/stattext.h>
 #include <wx/treelist.h>
 
@@ -186,6 +189,78 @@ TEST_CASE("Framework edits in setup are saved through change_framework with an a
     CHECK(log.back().action == "framework");
     CHECK_FALSE(page->dirty());
     CHECK_FALSE(save->IsEnabled());
+}
+
+TEST_CASE("The Framework page adds and removes criteria and edits a question's name, scale and minimum",
+          "[gui]") {
+    SetupTender t;
+    auto* page = framework_page(t.frame());
+    auto* save = find<wxButton>(&t.frame(), "save_framework");
+    auto* tree = find<wxTreeListCtrl>(&t.frame(), "criteria_tree");
+    const auto before = audit_records(t.session());
+
+    // Nothing goes under the price group: said, and the tree is as it was.
+    REQUIRE(page->select("1", "PRICE"));
+    CHECK_FALSE(page->add_question());
+    CHECK(page->message().Contains("Not changed: the price group takes no questions"));
+    CHECK_FALSE(page->dirty());
+
+    // Insert and Delete in the tree do what the buttons do: real keystrokes (XTest, through Xvfb).
+    const auto press = [&](int key) {
+        tree->GetView()->SetFocus();
+        settle();
+        wxUIActionSimulator keyboard;
+        keyboard.Char(key);
+        for (int i = 0; i < 10; ++i) {
+            wxMilliSleep(20);
+            settle();
+        }
+    };
+    REQUIRE(page->select("1", "SV2"));
+    press(WXK_INSERT);
+    CHECK(page->message().Contains("Added question SV3"));
+    CHECK(tree->GetItemText(tree->GetSelection(), 0) == "SV3");
+    press(WXK_DELETE);
+    CHECK(page->message().Contains("Removed SV3"));
+    CHECK_FALSE(page->select("1", "SV3"));
+
+    REQUIRE(page->select("1", "QUAL"));
+    click(&t.frame(), "add_question");
+    CHECK(page->message().Contains("Added question Q6 with weight 0"));
+    CHECK(tree->GetItemText(tree->GetSelection(), 0) == "Q6");
+    CHECK(find<wxChoice>(&t.frame(), "criterion_scale")->GetStringSelection().StartsWith("nhc0-5"));
+    CHECK_FALSE(save->IsEnabled());  // weight 0 is an error until it is given one
+    type(&t.frame(), "criterion_name", "");
+    CHECK(find<wxListCtrl>(&t.frame(), "validation_list")->GetItemText(0, 1).Contains("name of Q6: empty"));
+    type(&t.frame(), "criterion_name", "Allergen management");
+    CHECK(tree->GetItemText(tree->GetSelection(), 1) == "Allergen management");
+    type(&t.frame(), "weight_edit", "10");
+    type(&t.frame(), "criterion_min", "two");
+    CHECK(find<wxListCtrl>(&t.frame(), "validation_list")->GetItemText(0, 1).Contains("\"two\" is not a number"));
+    type(&t.frame(), "criterion_min", "2");
+    choose(&t.frame(), "criterion_on_fail", "the bid is flagged");
+    // Q5 goes, its 10% now the new question's.
+    REQUIRE(page->select("1", "Q5"));
+    click(&t.frame(), "remove_criterion");
+    CHECK(page->message().Contains("Removed Q5"));
+    CHECK_FALSE(page->select("1", "Q5"));
+    INFO(find<wxListCtrl>(&t.frame(), "validation_list")->GetItemText(0, 1));
+    REQUIRE(save->IsEnabled());
+    click(&t.frame(), "save_framework");
+    INFO(page->message());
+    CHECK_FALSE(page->message_is_error());
+
+    core::TenderState state(t.session().workbook().db());
+    const auto& lot = state.framework().lots.front();
+    CHECK(scoring::find_criterion(lot, "Q5") == nullptr);
+    const auto* q6 = scoring::find_criterion(lot, "Q6");
+    REQUIRE(q6 != nullptr);
+    CHECK(q6->name == "Allergen management");
+    CHECK(q6->weight == 10);
+    CHECK(q6->scale_id == "nhc0-5");
+    CHECK(q6->min_score == 2.0);
+    CHECK(q6->on_fail == scoring::OnFail::flag);
+    CHECK(audit_records(t.session()) == before + 1);
 }
 
 TEST_CASE("Once the bids are opened a framework change needs a reason and the core refuses one without it", "[gui]") {
