@@ -5,6 +5,8 @@
 #include <functional>
 #include <optional>
 
+#include "app/core/xml_document.h"
+
 namespace core {
 
 namespace {
@@ -131,6 +133,11 @@ std::string add_group(scoring::Framework& fw, const std::string& lot_id, const s
     g.weight = 0;
     place.siblings->insert(place.siblings->begin() + static_cast<std::ptrdiff_t>(place.index), g);
     return g.id;
+}
+
+std::string criterion_id_problem(const std::string& id) {
+    if (is_valid_id(id)) return "";
+    return "\"" + id + "\" is not a valid id; use 1-64 letters, digits, '_', '-' or '.', starting with a letter or digit";
 }
 
 void remove_criterion(scoring::Framework& fw, const std::string& lot_id, const std::string& id) {

@@ -28,6 +28,9 @@ std::string add_question(scoring::Framework& fw, const std::string& lot, const s
 /// add_question would add a question. Returns the new id.
 std::string add_group(scoring::Framework& fw, const std::string& lot, const std::string& at);
 
+/// Why `id` cannot be a criterion's id (the framework reader's rule), or "" when it can.
+std::string criterion_id_problem(const std::string& id);
+
 /// Removes criterion `id` of lot `lot` with everything under it (a top-level group too: a
 /// fixed-price tender has no price group; validation then asks for the weights to sum to 100).
 void remove_criterion(scoring::Framework& fw, const std::string& lot, const std::string& id);

@@ -97,7 +97,8 @@ FrameworkPage::FrameworkPage(wxWindow* parent, Session& session) : Page(parent, 
     auto* tree_label = new wxStaticText(this, wxID_ANY, "&Criteria (weights in % of the parent; effective "
                                                         "weights in marks out of 100):");
     left->Add(tree_label, 0, wxBOTTOM, 2);
-    tree_ = new wxTreeListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(420, 300), wxTL_SINGLE, "criteria_tree");
+    // A modest minimum height: the tree and the checks below share what the criterion fields leave.
+    tree_ = new wxTreeListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(420, 180), wxTL_SINGLE, "criteria_tree");
     tree_->AppendColumn("Criterion", 110);
     tree_->AppendColumn("Name", 190);
     tree_->AppendColumn("Type", 105);
@@ -116,9 +117,6 @@ FrameworkPage::FrameworkPage(wxWindow* parent, Session& session) : Page(parent, 
     weight_row->Add(weight_, 0);
     left->Add(weight_row, 0, wxTOP | wxBOTTOM, 6);
     left->Add(build_criterion_fields(), 0, wxEXPAND | wxBOTTOM, 6);
-    details_ = new wxStaticText(this, wxID_ANY, "");
-    details_->SetName("criterion_details");
-    left->Add(details_, 0, wxEXPAND | wxBOTTOM, 6);
 
     left->Add(new wxStaticText(this, wxID_ANY, "Chec&ks on the framework as edited (errors block saving):"), 0,
               wxBOTTOM, 2);
@@ -164,34 +162,39 @@ void FrameworkPage::wrap_texts() {
     const int width = std::max(300, GetClientSize().x - 20);
     status_->SetLabel(wx(status_text()));
     status_->Wrap(width);
-    const auto* c = selected_criterion();
-    details_->SetLabel(c ? wx(c->description) : wxString());
-    details_->Wrap(std::max(280, tree_->GetSize().x));
 }
 
 // The selected criterion's name, scale and minimum score, and the buttons that change the tree.
 wxSizer* FrameworkPage::build_criterion_fields() {
-    auto* fields = new wxFlexGridSizer(4, 4, 6);
-    fields->AddGrowableCol(1);
-    const auto label = [this, fields](const wxString& text) {
-        fields->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL);
+    // Two rows: who the criterion is (id, name), then how a question is scored.
+    auto* first = new wxBoxSizer(wxHORIZONTAL);
+    auto* second = new wxBoxSizer(wxHORIZONTAL);
+    const auto label = [this](wxBoxSizer* row, const wxString& text, bool first_in_row) {
+        row->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT | (first_in_row ? 0 : wxLEFT),
+                 first_in_row ? 4 : 8);
     };
-    label("&Name:");
+    label(first, "Id:", true);
+    id_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(80, -1));
+    id_->SetName("criterion_id");
+    id_->SetToolTip("How scores, assignments and score sheets refer to the criterion: 1-64 letters, digits, '_', "
+                    "'-' or '.'; once bids are opened an id with scores cannot change");
+    first->Add(id_, 0);
+    label(first, "&Name:", false);
     name_ = new wxTextCtrl(this, wxID_ANY);
     name_->SetName("criterion_name");
     name_->SetToolTip("The criterion's name as evaluators, bidders and the export show it");
-    fields->Add(name_, 1, wxEXPAND);
-    label("Sc&ale:");
-    scale_choice_ = new wxChoice(this, wxID_ANY);
+    first->Add(name_, 1);
+    label(second, "Sc&ale:", true);
+    scale_choice_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(150, -1));
     scale_choice_->SetName("criterion_scale");
     scale_choice_->SetToolTip("The scale this question is scored on (its points are shown on the right)");
-    fields->Add(scale_choice_, 0, wxEXPAND);
-    label("Minim&um score:");
-    min_score_ = new wxTextCtrl(this, wxID_ANY);
+    second->Add(scale_choice_, 1);
+    label(second, "Minim&um score:", false);
+    min_score_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(50, -1));
     min_score_->SetName("criterion_min");
     min_score_->SetToolTip("A score below this fails the question; leave empty for no minimum");
-    fields->Add(min_score_, 1, wxEXPAND);
-    label("If failed:");
+    second->Add(min_score_, 0);
+    label(second, "if failed:", false);
     on_fail_ = new wxChoice(this, wxID_ANY);
     on_fail_->SetName("criterion_on_fail");
     on_fail_->Append("not stated");
@@ -199,7 +202,13 @@ wxSizer* FrameworkPage::build_criterion_fields() {
     on_fail_->Append("the bid is flagged");
     on_fail_->SetToolTip("What a score below the minimum does; the Procurement Act 2023 s.23(3)(a) asks that "
                          "the tender documents say it");
-    fields->Add(on_fail_, 0, wxEXPAND);
+    second->Add(on_fail_, 0);
+    description_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 44), wxTE_MULTILINE);
+    description_->SetName("criterion_description");
+    description_->SetToolTip("What the criterion asks of bidders and what evaluators look for");
+    auto* third = new wxBoxSizer(wxHORIZONTAL);
+    label(third, "Description:", true);
+    third->Add(description_, 1);
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     add_question_ = new wxButton(this, wxID_ANY, "Add &question");
@@ -218,9 +227,11 @@ wxSizer* FrameworkPage::build_criterion_fields() {
     buttons->Add(remove_, 0);
 
     auto* column = new wxBoxSizer(wxVERTICAL);
-    column->Add(fields, 0, wxEXPAND | wxBOTTOM, 6);
+    column->Add(first, 0, wxEXPAND | wxBOTTOM, 4);
+    column->Add(second, 0, wxEXPAND | wxBOTTOM, 4);
+    column->Add(third, 0, wxEXPAND | wxBOTTOM, 4);
     column->Add(buttons, 0);
-    for (auto* text : {name_, min_score_}) text->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { on_criterion_field(); });
+    for (auto* text : {id_, name_, min_score_, description_}) text->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { on_criterion_field(); });
     for (auto* choice : {scale_choice_, on_fail_})
         choice->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { on_criterion_field(); });
     add_question_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_question(); });
@@ -232,7 +243,9 @@ wxSizer* FrameworkPage::build_criterion_fields() {
 // Shows the selected criterion's fields; only a question has a scale and a minimum score.
 void FrameworkPage::fill_criterion_fields(const scoring::Criterion* c) {
     const bool question = c && c->kind == scoring::CriterionKind::question;
+    id_->ChangeValue(c ? wx(c->id) : wxString());
     name_->ChangeValue(c ? wx(c->name) : wxString());
+    description_->ChangeValue(c ? wx(c->description) : wxString());
     scale_choice_->Clear();
     if (question) {
         for (const auto& scale : edited_.scales) scale_choice_->Append(wx(scale.id + " - " + scale.name));
@@ -241,7 +254,9 @@ void FrameworkPage::fill_criterion_fields(const scoring::Criterion* c) {
     }
     min_score_->ChangeValue(question && c->min_score ? wx(scoring::format_number(*c->min_score)) : wxString());
     on_fail_->SetSelection(question ? static_cast<int>(c->on_fail) : wxNOT_FOUND);
-    name_->Enable(c && may_edit_);
+    for (wxWindow* w : std::initializer_list<wxWindow*>{id_, name_}) w->Enable(c && may_edit_);
+    description_->Enable(c != nullptr);
+    description_->SetEditable(c && may_edit_);
     for (wxWindow* w : std::initializer_list<wxWindow*>{scale_choice_, min_score_, on_fail_})
         w->Enable(question && may_edit_);
     // Adding needs a place in a quality or social-value part of a lot; removing, a criterion.
@@ -260,6 +275,18 @@ void FrameworkPage::on_criterion_field() {
     else
         field_problems_.erase("name");
     if (!name.empty()) c->name = utf8(name);
+    c->description = utf8(description_->GetValue().Strip(wxString::both));
+    const std::string id = utf8(id_->GetValue().Strip(wxString::both));
+    // A repeated id is not applied: two criteria with one id could no longer be told apart here.
+    if (const auto problem = core::criterion_id_problem(id); !problem.empty()) {
+        field_problems_["id"] = "id of " + c->id + ": " + problem;
+    } else if (id != c->id && find_in(find_lot(edited_, lot_)->criteria, id) != nullptr) {
+        field_problems_["id"] = "id of " + c->id + ": " + id + " is already used in lot " + lot_ +
+                                "; give the criterion an id of its own";
+    } else {
+        field_problems_.erase("id");
+        if (id != c->id) rename_selected(id);
+    }
     const std::string scale_before = c->scale_id;
     if (c->kind == scoring::CriterionKind::question) {
         const int scale = scale_choice_->GetSelection();
@@ -283,6 +310,18 @@ void FrameworkPage::on_criterion_field() {
     int used = 0;
     for (const auto& l : edited_.lots) used += questions_on(l.criteria, c->scale_id);
     scale_->show(&edited_, c->scale_id, used, may_edit_);
+}
+
+// The selected criterion takes id `id`: the model, the tree row and the selection follow it.
+// Another criterion with that id is left to validation ("id used twice in this lot").
+void FrameworkPage::rename_selected(const std::string& id) {
+    auto* c = selected_criterion();
+    const auto item = tree_->GetSelection();
+    if (!c || !item.IsOk()) return;
+    c->id = id;
+    criterion_ = id;
+    static_cast<NodeRef*>(tree_->GetItemData(item))->criterion = id;
+    tree_->SetItemText(item, col_id, wx(id));
 }
 
 bool FrameworkPage::add_question() {

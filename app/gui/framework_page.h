@@ -55,6 +55,7 @@ private:
     wxSizer* build_criterion_fields();
     void fill_criterion_fields(const scoring::Criterion* c);
     void on_criterion_field();
+    void rename_selected(const std::string& id);
     bool change_tree(const std::function<std::string(scoring::Framework&)>& change, const wxString& done);
     void read_bid_prices();
     void build_tree();
@@ -85,6 +86,7 @@ private:
     wxStaticText* status_ = nullptr;
     wxTreeListCtrl* tree_ = nullptr;
     wxTextCtrl* weight_ = nullptr;
+    wxTextCtrl* id_ = nullptr;
     wxTextCtrl* name_ = nullptr;
     wxChoice* scale_choice_ = nullptr;
     wxTextCtrl* min_score_ = nullptr;
@@ -92,7 +94,7 @@ private:
     wxButton* add_question_ = nullptr;
     wxButton* add_group_ = nullptr;
     wxButton* remove_ = nullptr;
-    wxStaticText* details_ = nullptr;
+    wxTextCtrl* description_ = nullptr;
     wxListCtrl* problems_ = nullptr;
     wxButton* save_ = nullptr;
     wxButton* revert_ = nullptr;

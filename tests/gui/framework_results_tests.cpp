@@ -234,6 +234,18 @@ TEST_CASE("The Framework page adds and removes criteria and edits a question's n
     CHECK(find<wxListCtrl>(&t.frame(), "validation_list")->GetItemText(0, 1).Contains("name of Q6: empty"));
     type(&t.frame(), "criterion_name", "Allergen management");
     CHECK(tree->GetItemText(tree->GetSelection(), 1) == "Allergen management");
+    type(&t.frame(), "criterion_description", "How allergens are tracked from the kitchen to the door.");
+    // Its id as the tender documents number it; a bad or repeated id is listed and blocks saving.
+    type(&t.frame(), "criterion_id", "Q 9");
+    CHECK(find<wxListCtrl>(&t.frame(), "validation_list")->GetItemText(0, 1).Contains("\"Q 9\" is not a valid id"));
+    type(&t.frame(), "criterion_id", "Q1");
+    CHECK(find<wxListCtrl>(&t.frame(), "validation_list")->GetItemText(0, 1).Contains("id of Q6: Q1 is already used in lot 1"));
+    REQUIRE(page->select("1", "Q1"));  // and Q1 is still itself
+    CHECK(find<wxTextCtrl>(&t.frame(), "criterion_name")->GetValue() == "Service delivery and logistics");
+    REQUIRE(page->select("1", "Q6"));
+    CHECK(find<wxTextCtrl>(&t.frame(), "criterion_name")->GetValue() == "Allergen management");
+    type(&t.frame(), "criterion_id", "Q9");
+    CHECK(tree->GetItemText(tree->GetSelection(), 0) == "Q9");
     type(&t.frame(), "weight_edit", "10");
     type(&t.frame(), "criterion_min", "two");
     CHECK(find<wxListCtrl>(&t.frame(), "validation_list")->GetItemText(0, 1).Contains("\"two\" is not a number"));
@@ -253,9 +265,11 @@ TEST_CASE("The Framework page adds and removes criteria and edits a question's n
     core::TenderState state(t.session().workbook().db());
     const auto& lot = state.framework().lots.front();
     CHECK(scoring::find_criterion(lot, "Q5") == nullptr);
-    const auto* q6 = scoring::find_criterion(lot, "Q6");
+    CHECK(scoring::find_criterion(lot, "Q6") == nullptr);
+    const auto* q6 = scoring::find_criterion(lot, "Q9");
     REQUIRE(q6 != nullptr);
     CHECK(q6->name == "Allergen management");
+    CHECK(q6->description == "How allergens are tracked from the kitchen to the door.");
     CHECK(q6->weight == 10);
     CHECK(q6->scale_id == "nhc0-5");
     CHECK(q6->min_score == 2.0);

@@ -10,6 +10,7 @@
 #include <wx/image.h>
 #include <wx/listctrl.h>
 
+#include "app/gui/framework_page.h"
 #include "app/gui/self_assess_frame.h"
 #include "gui/gui_driver.h"
 
@@ -89,6 +90,8 @@ TEST_CASE("Screenshots of the start page and every page of a sample tender", "[g
         auto* page = t.frame().show_page(id);
         REQUIRE(page != nullptr);
         if (*list != '\0') select_first(page, list);
+        // The Framework page on a question with a minimum score, so its fields show something.
+        if (auto* framework = dynamic_cast<gui::FrameworkPage*>(page)) REQUIRE(framework->select("1", "Q3"));
         std::string name = gui::page_title(id);
         std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
         shoot(&t.frame(), name);
