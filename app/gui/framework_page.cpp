@@ -166,7 +166,7 @@ void FrameworkPage::wrap_texts() {
 
 // The selected criterion's name, scale and minimum score, and the buttons that change the tree.
 wxSizer* FrameworkPage::build_criterion_fields() {
-    // Two rows: who the criterion is (id, name), then how a question is scored.
+    // Rows: who the criterion is (id, name), how a question is scored, and what it asks.
     auto* first = new wxBoxSizer(wxHORIZONTAL);
     auto* second = new wxBoxSizer(wxHORIZONTAL);
     const auto label = [this](wxBoxSizer* row, const wxString& text, bool first_in_row) {
