@@ -128,9 +128,8 @@ void check_competitors(const Lot& lot, const std::vector<Leaf>& leaves, const Co
     if (p.count < 1 || p.count > 100) add("count must be a whole number from 1 to 100");
     if (p.price_low < 0 || (p.price_low == 0 && !draft)) add("price-low must be above zero");
     if (p.price_high < p.price_low && !(draft && p.price_high == 0)) add("price-high must be at least price-low");
-    const bool typical_unstated = !p.typical_score && !p.typical_quality_percent;
     if (p.typical_score.has_value() == p.typical_quality_percent.has_value()) {
-        if (!(draft && typical_unstated))
+        if (!(draft && !p.typical_score))  // a draft may state neither yet, never both
             add("give either typical-score or typical-quality-percent, not both and not neither");
     } else if (p.typical_quality_percent && !(*p.typical_quality_percent >= 0 && *p.typical_quality_percent <= 100)) {
         add("typical-quality-percent must be from 0 to 100");

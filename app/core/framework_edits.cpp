@@ -18,16 +18,15 @@ using scoring::CriterionKind;
 struct Place {
     std::vector<Criterion>* siblings = nullptr;
     std::size_t index = 0;
-    const Criterion* parent = nullptr;  // nullptr at the top level
 };
 
-bool locate(std::vector<Criterion>& nodes, const Criterion* parent, const std::string& id, Place& out) {
+bool locate(std::vector<Criterion>& nodes, const std::string& id, Place& out) {
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         if (nodes[i].id == id) {
-            out = {&nodes, i, parent};
+            out = {&nodes, i};
             return true;
         }
-        if (locate(nodes[i].children, &nodes[i], id, out)) return true;
+        if (locate(nodes[i].children, id, out)) return true;
     }
     return false;
 }
@@ -80,7 +79,7 @@ std::string prefix_of(const std::string& id) {
 // Where a new criterion goes for `at`: under a group, or after a question or sub-group.
 Place insertion_point(scoring::Lot& lot, const std::string& at, const char* what) {
     Place place;
-    if (!locate(lot.criteria, nullptr, at, place))
+    if (!locate(lot.criteria, at, place))
         throw FrameworkEditError("criterion " + at + " is not in lot " + lot.id + "; select a group or a question");
     const auto type = group_type_of(lot, at);
     if (type == scoring::GroupType::price)
@@ -90,8 +89,8 @@ Place insertion_point(scoring::Lot& lot, const std::string& at, const char* what
     if (node.kind == CriterionKind::measures)
         throw FrameworkEditError(std::string("a measures leaf takes no ") + what +
                                  "; select its social-value group or a question");
-    if (node.kind == CriterionKind::group) return {&node.children, node.children.size(), &node};
-    return {place.siblings, place.index + 1, place.parent};
+    if (node.kind == CriterionKind::group) return {&node.children, node.children.size()};
+    return {place.siblings, place.index + 1};
 }
 
 std::string scale_for(const scoring::Framework& fw, const scoring::Lot& lot, const Place& place) {
@@ -143,7 +142,7 @@ std::string criterion_id_problem(const std::string& id) {
 void remove_criterion(scoring::Framework& fw, const std::string& lot_id, const std::string& id) {
     auto& lot = lot_of(fw, lot_id);
     Place place;
-    if (!locate(lot.criteria, nullptr, id, place))
+    if (!locate(lot.criteria, id, place))
         throw FrameworkEditError("criterion " + id + " is not in lot " + lot.id + "; select the one to remove");
     place.siblings->erase(place.siblings->begin() + static_cast<std::ptrdiff_t>(place.index));
 }

@@ -69,4 +69,10 @@ void run_in_background(wxWindow* parent, const wxString& title, const std::funct
     if (failure) std::rethrow_exception(failure);
 }
 
+core::Workbook open_read_only(const std::filesystem::path& file) {
+    core::OpenOptions options;
+    options.read_only = true;
+    return core::Workbook::open(file, options);
+}
+
 }  // namespace gui

@@ -2,11 +2,13 @@
 // window alive; the work opens its own connection to the workbook, never the screens' one.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 
 #include <wx/string.h>
 
 #include "app/core/progress.h"
+#include "app/core/workbook.h"
 
 class wxWindow;
 
@@ -16,5 +18,9 @@ namespace gui {
 /// asks the work to stop at its next safe point: core::Cancelled). Returns when the work has
 /// ended; an exception thrown by the work is rethrown here, on the UI thread.
 void run_in_background(wxWindow* parent, const wxString& title, const std::function<void(core::Progress&)>& work);
+
+/// The background work's own connection to the workbook at `file`, read-only: exports and verify
+/// only read, so they never hold a write lock.
+core::Workbook open_read_only(const std::filesystem::path& file);
 
 }  // namespace gui

@@ -32,13 +32,6 @@ std::string read_framework_text(const fs::path& path) {
     return core::read_input_file(path, 64u << 20, "a framework file over 64 MB is not a framework");
 }
 
-// The background work's own connection: exports only read, so they never hold a write lock.
-core::Workbook open_read_only(const fs::path& file) {
-    core::OpenOptions options;
-    options.read_only = true;
-    return core::Workbook::open(file, options);
-}
-
 }  // namespace
 
 bool MainFrame::create_tender(const fs::path& file, const std::string& template_path, const std::string& name,

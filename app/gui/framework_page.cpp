@@ -260,21 +260,19 @@ void FrameworkPage::fill_criterion_fields(const scoring::Criterion* c) {
     for (wxWindow* w : std::initializer_list<wxWindow*>{scale_choice_, min_score_, on_fail_})
         w->Enable(question && may_edit_);
     // Adding needs a place in a quality or social-value part of a lot; removing, a criterion.
-    const bool in_lot = !lot_.empty() && may_edit_;
-    add_question_->Enable(in_lot && c != nullptr);
-    add_group_->Enable(in_lot && c != nullptr);
-    remove_->Enable(in_lot && c != nullptr);
+    for (auto* button : {add_question_, add_group_, remove_}) button->Enable(!lot_.empty() && c && may_edit_);
 }
 
 void FrameworkPage::on_criterion_field() {
     auto* c = selected_criterion();
     if (!c || !may_edit_) return;
     const wxString name = name_->GetValue().Strip(wxString::both);
-    if (name.empty())
+    if (name.empty()) {
         field_problems_["name"] = "name of " + c->id + ": empty; give the criterion a name bidders will recognise";
-    else
+    } else {
         field_problems_.erase("name");
-    if (!name.empty()) c->name = utf8(name);
+        c->name = utf8(name);
+    }
     c->description = utf8(description_->GetValue().Strip(wxString::both));
     const std::string id = utf8(id_->GetValue().Strip(wxString::both));
     // A repeated id is not applied: two criteria with one id could no longer be told apart here.
@@ -305,15 +303,20 @@ void FrameworkPage::on_criterion_field() {
         if (on_fail_->GetSelection() >= 0) c->on_fail = static_cast<scoring::OnFail>(on_fail_->GetSelection());
     }
     edited();
-    if (c->scale_id == scale_before) return;
-    // The scale shown on the right is the question's: it follows a change of scale.
-    int used = 0;
-    for (const auto& l : edited_.lots) used += questions_on(l.criteria, c->scale_id);
-    scale_->show(&edited_, c->scale_id, used, may_edit_);
+    if (c->scale_id != scale_before) show_scale_of(c);
 }
 
-// The selected criterion takes id `id`: the model, the tree row and the selection follow it.
-// Another criterion with that id is left to validation ("id used twice in this lot").
+// The scale editor shows the selected question's scale (nothing for other criteria), with how
+// many questions share it.
+void FrameworkPage::show_scale_of(const scoring::Criterion* c) {
+    const std::string scale = c && c->kind == scoring::CriterionKind::question ? c->scale_id : "";
+    int used = 0;
+    for (const auto& l : edited_.lots) used += questions_on(l.criteria, scale);
+    scale_->show(&edited_, scale, used, may_edit_);
+}
+
+// The selected criterion takes id `id` (checked new in its lot): the model, the tree row and the
+// selection follow it.
 void FrameworkPage::rename_selected(const std::string& id) {
     auto* c = selected_criterion();
     const auto item = tree_->GetSelection();
@@ -396,7 +399,6 @@ void FrameworkPage::refresh() {
         edited_ = saved_;
         saved_xml_ = xml;
         dirty_ = false;
-        weight_problem_.clear();
         field_problems_.clear();
     }
     frozen_ = state.framework_frozen();
@@ -524,17 +526,13 @@ void FrameworkPage::on_selection() {
     const std::string previous_lot = lot_;
     lot_ = ref ? ref->lot : std::string();
     criterion_ = ref ? ref->criterion : std::string();
-    weight_problem_.clear();
     const auto* c = selected_criterion();
     weight_->ChangeValue(c ? wx(scoring::format_number(c->weight)) : wxString());
     weight_->Enable(c && may_edit_);
     field_problems_.clear();
     fill_criterion_fields(c);
     wrap_texts();
-    std::string scale = c && c->kind == scoring::CriterionKind::question ? c->scale_id : "";
-    int used = 0;
-    for (const auto& l : edited_.lots) used += questions_on(l.criteria, scale);
-    scale_->show(&edited_, scale, used, may_edit_);
+    show_scale_of(c);
     // The price fields are filled afresh only for another lot: refilling them would undo typing.
     if (lot_ != previous_lot) price_->show(&edited_, lot_, prices_[lot_], may_edit_);
     Layout();
@@ -545,11 +543,11 @@ void FrameworkPage::on_weight_text() {
     if (!c || !may_edit_) return;
     double value = 0;
     if (weight_->GetValue().Strip(wxString::both).ToCDouble(&value)) {
-        weight_problem_.clear();
+        field_problems_.erase("weight");
         c->weight = value;
     } else {
-        weight_problem_ = "weight of " + c->id + ": \"" + utf8(weight_->GetValue()) +
-                          "\" is not a number; type a percentage such as 40 or 12.5";
+        field_problems_["weight"] = "weight of " + c->id + ": \"" + utf8(weight_->GetValue()) +
+                                    "\" is not a number; type a percentage such as 40 or 12.5";
     }
     edited();
 }
@@ -566,7 +564,6 @@ void FrameworkPage::edited() {
 void FrameworkPage::revalidate() {
     issues_ = scoring::validate(edited_);
     std::vector<std::string> typed = price_->input_problems();
-    if (!weight_problem_.empty()) typed.push_back(weight_problem_);
     for (const auto& [field, problem] : field_problems_) typed.push_back(problem);
     problems_->DeleteAllItems();
     long row = 0;
@@ -618,7 +615,6 @@ void FrameworkPage::on_save() {
 void FrameworkPage::on_revert() {
     edited_ = saved_;
     dirty_ = false;
-    weight_problem_.clear();
     field_problems_.clear();
     const std::string lot = lot_, criterion = criterion_;
     lot_.clear();

@@ -56,6 +56,7 @@ private:
     void fill_criterion_fields(const scoring::Criterion* c);
     void on_criterion_field();
     void rename_selected(const std::string& id);
+    void show_scale_of(const scoring::Criterion* c);
     bool change_tree(const std::function<std::string(scoring::Framework&)>& change, const wxString& done);
     void read_bid_prices();
     void build_tree();
@@ -78,7 +79,6 @@ private:
     bool may_edit_ = false;
     std::string lot_;        // the selected node's lot
     std::string criterion_;  // the selected node's criterion ("" for a lot node)
-    std::string weight_problem_;
     std::map<std::string, std::string> field_problems_;  // typed text that cannot be read, by field
     std::vector<scoring::Issue> issues_;
     std::map<std::string, std::vector<scoring::Money>> prices_;  // lot -> visible prices in contention

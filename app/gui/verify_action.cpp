@@ -9,9 +9,7 @@ std::optional<core::VerifyReport> verify_in_background(wxWindow* parent, const s
     std::optional<core::VerifyReport> report;
     try {
         run_in_background(parent, "Verifying the audit trail", [&](core::Progress& progress) {
-            core::OpenOptions options;
-            options.read_only = true;
-            auto wb = core::Workbook::open(file, options);
+            auto wb = open_read_only(file);
             report = core::verify(wb, &progress);
         });
     } catch (const core::Cancelled&) {
